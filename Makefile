@@ -1,0 +1,39 @@
+# The two commands a newcomer needs: `make build` (sample -> land -> dbt -> publish) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export POSTINGS_DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: install build test lint format pytest clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+build: install
+	$(BIN)/postings sample
+	$(BIN)/postings run
+
+lint: install
+	$(BIN)/ruff check scripts tests/python
+	$(BIN)/ruff format --check scripts tests/python
+	cd $(CURDIR) && $(BIN)/sqlfluff lint models tests/dbt analyses
+
+format: install
+	$(BIN)/ruff format scripts tests/python
+	$(BIN)/ruff check --fix scripts tests/python
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint pytest
+
+clean:
+	rm -rf $(VENV) target logs

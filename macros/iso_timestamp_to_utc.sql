@@ -1,0 +1,16 @@
+{#-
+    iso_timestamp_to_utc(expression) -> timestamp (UTC, naive)
+    An ISO-8601 text with an offset ('2026-09-24T13:34:54-04:00', '...+0200', '...Z', '....574+00:00')
+    converted to UTC; text without an offset is taken as UTC; unparseable text gives null.
+-#}
+{% macro iso_timestamp_to_utc(expression) -%}
+    {{ return(adapter.dispatch('iso_timestamp_to_utc', 'job_postings')(expression)) }}
+{%- endmacro %}
+
+{% macro default__iso_timestamp_to_utc(expression) -%}
+    timezone('UTC', try_cast({{ expression }} as timestamptz))
+{%- endmacro %}
+
+{% macro spark__iso_timestamp_to_utc(expression) -%}
+    to_utc_timestamp(to_timestamp({{ expression }}), 'UTC')
+{%- endmacro %}

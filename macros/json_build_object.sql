@@ -1,0 +1,24 @@
+{#-
+    json_build_object(pairs) -> JSON text
+    A JSON object from a list of (key, SQL expression) pairs. Expressions made with json_raw are kept
+    as JSON; others become JSON strings or numbers. Used for the provider_fields column.
+-#}
+{% macro json_build_object(pairs) -%}
+    {{ return(adapter.dispatch('json_build_object', 'job_postings')(pairs)) }}
+{%- endmacro %}
+
+{% macro default__json_build_object(pairs) -%}
+    cast(json_object(
+        {%- for key, expression in pairs %}
+        '{{ key }}', {{ expression }}{{ "," if not loop.last }}
+        {%- endfor %}
+    ) as varchar)
+{%- endmacro %}
+
+{% macro spark__json_build_object(pairs) -%}
+    to_json(named_struct(
+        {%- for key, expression in pairs %}
+        '{{ key }}', {{ expression }}{{ "," if not loop.last }}
+        {%- endfor %}
+    ))
+{%- endmacro %}

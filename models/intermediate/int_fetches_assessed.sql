@@ -1,0 +1,99 @@
+{#-
+    Board health per fetch (docs/contracts.md section 3): ok, complete, collapse, healthy, and the
+    running count of healthy fetches per board that the close rule counts with.
+-#}
+with
+
+fetches as (
+
+    select * from {{ ref('stg_landing__fetches') }}
+
+),
+
+flagged as (
+
+    select
+        *,
+        is_ok
+        and is_reported_complete
+        and (reported_total is null or postings_count >= reported_total) as is_complete
+    from fetches
+
+),
+
+complete_fetches as (
+
+    -- baseline: median of the board's previous complete fetches (collapses included, so a lasting
+    -- shrink becomes the new normal); persistence: the largest count among the next
+    -- collapse_accept_after_fetches - 1 complete fetches, and how many there are yet
+    select
+        fetch_id,
+        postings_count,
+        median(postings_count) over (
+            partition by source_id
+            order by fetched_at, fetch_id
+            rows between {{ var('collapse_lookback_fetches') }} preceding and 1 preceding
+        ) as baseline_postings,
+        max(postings_count) over following_fetches as following_max_postings,
+        count(*) over following_fetches as following_fetches
+    from flagged
+    where is_complete
+    window following_fetches as (
+        partition by source_id
+        order by fetched_at, fetch_id
+        rows between 1 following and {{ var('collapse_accept_after_fetches') - 1 }} following
+    )
+
+),
+
+collapses as (
+
+    select
+        fetch_id,
+        baseline_postings,
+        coalesce(postings_count < {{ var('collapse_ratio') }} * baseline_postings, false) as is_collapse,
+        coalesce(
+            following_fetches >= {{ var('collapse_accept_after_fetches') - 1 }}
+            and following_max_postings < {{ var('collapse_ratio') }} * baseline_postings,
+            false
+        ) as is_drop_persistent
+    from complete_fetches
+
+),
+
+assessed as (
+
+    select
+        flagged.*,
+        collapses.baseline_postings,
+        coalesce(collapses.is_collapse, false) as is_collapse,
+        coalesce(collapses.is_collapse and collapses.is_drop_persistent, false) as is_collapse_accepted,
+        flagged.is_complete
+        and (not coalesce(collapses.is_collapse, false) or collapses.is_drop_persistent) as is_healthy
+    from flagged
+    left join collapses
+        on flagged.fetch_id = collapses.fetch_id
+
+),
+
+sequenced as (
+
+    select
+        *,
+        case
+            when not is_ok then 'failed: ' || status
+            when not is_reported_complete then 'incomplete: the fetcher missed pages or details'
+            when not is_complete then 'incomplete: fewer postings than the provider reported'
+            when not is_healthy then 'collapse: far fewer postings than the board''s recent median, not (yet) persistent'
+        end as unhealthy_reason,
+        sum(case when is_healthy then 1 else 0 end) over (
+            partition by source_id
+            order by fetched_at, fetch_id
+            rows between unbounded preceding and current row
+        ) as healthy_fetch_number,
+        sum(case when is_healthy then 1 else 0 end) over (partition by source_id) as board_healthy_fetches
+    from assessed
+
+)
+
+select * from sequenced

@@ -1,0 +1,56 @@
+{#-
+    Every provider's staged postings in one common schema, plus the content hash.
+    Providers come from the `providers` var: adding one is a staging folder and a list entry.
+-#}
+{%- set common_columns = [
+    'source_hash', 'provider', 'provider_job_key', 'title', 'company_name', 'department', 'team',
+    'location_text', 'location_texts', 'employment_type_raw', 'workplace_type_raw',
+    'description_html', 'description_text', 'source_url', 'apply_url', 'source_posted_at',
+    'source_updated_at', 'is_source_posted_at_approximate', 'salary_min_stated', 'salary_max_stated',
+    'salary_currency_stated', 'salary_period_stated', 'language_stated', 'provider_fields',
+    'payload_first_seen_at',
+] -%}
+
+with
+
+{% for provider in var('providers') %}
+{{ provider }}_postings as (
+
+    select {{ common_columns | join(', ') }}
+    from {{ ref('stg_' ~ provider ~ '__postings') }}
+
+),
+
+{% endfor %}
+unioned as (
+
+    {% for provider in var('providers') %}
+    select * from {{ provider }}_postings
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+),
+
+hashed as (
+
+    select
+        *,
+        {{ list_to_text('location_texts', '; ') }} as locations_joined
+    from unioned
+
+),
+
+final as (
+
+    select
+        {{ common_columns | join(', ') }},
+        {{ content_hash([
+            'title', 'department', 'team', 'location_text', 'locations_joined', 'employment_type_raw',
+            'workplace_type_raw', 'description_text', 'salary_min_stated', 'salary_max_stated',
+            'salary_currency_stated', 'salary_period_stated',
+        ]) }} as content_hash
+    from hashed
+
+)
+
+select * from final

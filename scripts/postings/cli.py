@@ -1,0 +1,191 @@
+"""`postings`: the one command-line entry point. It parses arguments and calls plain functions.
+
+Exit codes: 0 success; 1 failure (one-line reason on stderr); 2 usage error; 75 the data dir is
+locked by another postings command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from postings.errors import PostingsError
+from postings.paths import DataPaths
+
+EPILOG = "Data dir: $POSTINGS_DATA_DIR (default ./data), or --data-dir."
+
+
+def _progress(message: str) -> None:
+    print(message, flush=True)
+
+
+def _paths(args: argparse.Namespace) -> DataPaths:
+    return DataPaths.from_env(args.data_dir)
+
+
+def cmd_sample(args: argparse.Namespace) -> None:
+    from postings.sample import generate_sample
+
+    paths = _paths(args)
+    started = time.monotonic()
+    summary = generate_sample(
+        paths,
+        seed=args.seed,
+        boards=args.boards,
+        days=args.days,
+        jobs_per_board=args.jobs_per_board,
+        start=args.start,
+        progress=_progress,
+    )
+    events = ", ".join(f"{kind} {count}" for kind, count in sorted(summary.events_by_type.items()))
+    _progress(
+        f"sample: {len(summary.boards)} boards, {summary.fetches} fetches "
+        f"({summary.failed_fetches} failed), {summary.raw_files} raw files in {paths.raw} "
+        f"[{time.monotonic() - started:.1f}s]; ground truth: {events}"
+    )
+
+
+def cmd_land(args: argparse.Namespace) -> None:
+    from postings.landing import land
+    from postings.locking import data_dir_lock
+
+    paths = _paths(args)
+    with data_dir_lock(paths.root, "land"):
+        _land(paths)
+
+
+def _land(paths: DataPaths) -> None:
+    from postings.landing import land
+
+    started = time.monotonic()
+    summary = land(paths, progress=_progress)
+    _progress(
+        f"land: {summary.fetches_landed} fetches landed ({summary.parse_errors} parse errors, "
+        f"{summary.failed_fetches} failed fetches), {summary.sightings} sightings, "
+        f"{summary.new_payloads} new payloads, {summary.already_landed} already landed "
+        f"[{time.monotonic() - started:.1f}s]"
+    )
+    for raw_path, reason in summary.parse_error_details[:20]:
+        _progress(f"  parse error: {raw_path}: {reason}")
+
+
+def _build(paths: DataPaths, args: argparse.Namespace) -> None:
+    from postings.build import build
+    from postings.summary import format_summary, read_summary
+
+    started = time.monotonic()
+    result = build(
+        paths,
+        full_refresh=args.full_refresh,
+        dbt_vars=json.loads(args.vars) if args.vars else None,
+        select=args.select,
+        progress=_progress,
+    )
+    statuses = ", ".join(f"{name} {count}" for name, count in sorted(result.outcome.statuses.items()))
+    _progress(f"build: {statuses} [{time.monotonic() - started:.1f}s]")
+    if result.served_db is not None:
+        _progress(format_summary(read_summary(result.served_db), result.served_db))
+
+
+def cmd_build(args: argparse.Namespace) -> None:
+    from postings.locking import data_dir_lock
+
+    paths = _paths(args)
+    with data_dir_lock(paths.root, "build"):
+        _build(paths, args)
+
+
+def cmd_run(args: argparse.Namespace) -> None:
+    from postings.locking import data_dir_lock
+
+    paths = _paths(args)
+    with data_dir_lock(paths.root, "run"):
+        _land(paths)
+        _build(paths, args)
+
+
+def _add_build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--full-refresh", action="store_true", help="rebuild incremental models from landing")
+    parser.add_argument("--vars", help="dbt vars as JSON, e.g. '{\"close_after_missing_fetches\": 3}'")
+    parser.add_argument("--select", help="dbt node selection (builds only those; does not publish)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="postings",
+        description="Job postings warehouse: ATS boards -> raw -> Parquet landing -> dbt/DuckDB -> served file.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--data-dir", type=Path, help="data dir (overrides $POSTINGS_DATA_DIR)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    sample = commands.add_parser(
+        "sample",
+        help="write a deterministic offline sample of raw board fetches (+ ground truth)",
+        description="Write generated raw fetches of Greenhouse and Lever boards under <data dir>/raw, "
+        "and the true lifecycle events under <data dir>/sample.",
+        epilog=EPILOG,
+    )
+    sample.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    sample.add_argument("--boards", type=int, default=8, help="boards, spread over providers (default 8)")
+    sample.add_argument("--days", type=int, default=21, help="days of daily fetches (default 21)")
+    sample.add_argument("--jobs-per-board", type=int, default=25, help="typical open jobs per board (default 25)")
+    sample.add_argument("--start", type=date.fromisoformat, default=date(2026, 5, 1),
+                        help="first fetch day, YYYY-MM-DD (default 2026-05-01)")
+    sample.set_defaults(handler=cmd_sample)
+
+    land = commands.add_parser(
+        "land",
+        help="raw files -> landing Parquet (everything not yet landed)",
+        description="Land every raw fetch not landed yet into <data dir>/landing. Idempotent; unreadable "
+        "files become parse-error fetch rows and the rest lands.",
+        epilog=EPILOG,
+    )
+    land.set_defaults(handler=cmd_land)
+
+    build = commands.add_parser(
+        "build",
+        help="dbt build into the build file; publish only if every model and test passed",
+        description="Run dbt build (models, unit tests, data tests) into <data dir>/warehouse/build/, then "
+        "publish it atomically as <data dir>/warehouse/job_postings.duckdb.",
+        epilog=EPILOG,
+    )
+    _add_build_options(build)
+    build.set_defaults(handler=cmd_build)
+
+    run = commands.add_parser(
+        "run",
+        help="land, then build (the scheduled job)",
+        description="Land new raw files, then build and publish. Holds the data dir's lock.",
+        epilog=EPILOG,
+    )
+    _add_build_options(run)
+    run.set_defaults(handler=cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], None] = args.handler
+    try:
+        handler(args)
+    except PostingsError as error:
+        print(f"postings {args.command}: {error}", file=sys.stderr)
+        return error.exit_code
+    except (ValueError, OSError) as error:
+        print(f"postings {args.command}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"postings {args.command}: interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""End to end on the session warehouse: sample -> land -> dbt build -> published file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from conftest import Warehouse
+
+from postings.cli import main as postings
+from postings.landing import land
+
+
+def _iso(moment: datetime) -> str:
+    return moment.replace(tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def test_events_match_the_generator_ground_truth_exactly(sample_warehouse: Warehouse) -> None:
+    boards = {(board["provider"], board["board"]) for board in sample_warehouse.manifest()["boards"]}
+    rows = sample_warehouse.query(
+        """
+        select jobs.provider, jobs.board, events.job_id, events.event_type, events.event_at
+        from fct_job_lifecycle_events as events
+        inner join dim_jobs as jobs using (job_id)
+        """
+    )
+    actual = sorted(
+        (job_id, event_type, _iso(event_at))
+        for provider, board, job_id, event_type, event_at in rows
+        if (provider, board) in boards
+    )
+    expected = sorted(
+        (row["job_id"], row["event_type"], row["event_at"]) for row in sample_warehouse.ground_truth()
+    )
+    missing = sorted(set(expected) - set(actual))
+    extra = sorted(set(actual) - set(expected))
+    assert not missing and not extra, f"missing {missing[:10]} extra {extra[:10]}"
+    assert actual == expected
+
+
+def test_served_file_has_all_four_event_types(sample_warehouse: Warehouse) -> None:
+    counts = dict(sample_warehouse.query("select event_type, count(*) from fct_job_lifecycle_events group by all"))
+    assert set(counts) == {"open", "update", "close", "reopen"}
+    assert all(count > 0 for count in counts.values())
+
+
+def test_outage_fetches_are_unhealthy_and_close_nothing(sample_warehouse: Warehouse) -> None:
+    unhealthy = sample_warehouse.query(
+        "select status, is_ok, is_complete, is_collapse from fct_board_fetches where not is_healthy"
+    )
+    kinds = {(status, is_ok, is_complete, is_collapse) for status, is_ok, is_complete, is_collapse in unhealthy}
+    assert any(not is_ok for _, is_ok, _, _ in kinds), "the sample has failed fetches"
+    assert any(is_ok and is_collapse for _, is_ok, _, is_collapse in kinds), "the sample has empty responses"
+    closes_in_unhealthy = sample_warehouse.query(
+        """
+        select count(*) from fct_job_lifecycle_events as events
+        inner join fct_board_fetches as fetches using (fetch_id)
+        where events.event_type = 'close' and not fetches.is_healthy
+        """
+    )
+    assert closes_in_unhealthy == [(0,)]
+
+
+def test_dim_jobs_lifecycle_columns_are_consistent(sample_warehouse: Warehouse) -> None:
+    bad = sample_warehouse.query(
+        """
+        select job_id from dim_jobs
+        where first_seen_at > last_seen_at
+            or last_changed_at < first_seen_at
+            or (status = 'inactive') != (inactive_at is not null)
+            or is_active != (status = 'active')
+            or length(job_id) != 40 or length(content_hash) != 64 or length(source_hash) != 64
+            or raw_payload_uri not like 'raw/provider=%'
+        """
+    )
+    assert bad == []
+
+
+def test_landing_the_same_raw_files_again_changes_nothing(sample_warehouse: Warehouse) -> None:
+    landing = sample_warehouse.paths.landing
+    before = sorted((path.relative_to(landing), path.stat().st_size) for path in landing.rglob("*.parquet"))
+    summary = land(sample_warehouse.paths)
+    after = sorted((path.relative_to(landing), path.stat().st_size) for path in landing.rglob("*.parquet"))
+    assert summary.fetches_landed == 0
+    assert summary.already_landed > 0
+    assert before == after
+
+
+def test_cli_help_on_every_command(capsys) -> None:
+    for command in ([], ["sample"], ["land"], ["build"], ["run"]):
+        try:
+            postings([*command, "--help"])
+        except SystemExit as exit_:
+            assert exit_.code == 0
+        assert "usage: postings" in capsys.readouterr().out
+
+
+def test_cli_usage_error_exits_2(capsys) -> None:
+    try:
+        postings(["sample", "--days", "many"])
+    except SystemExit as exit_:
+        assert exit_.code == 2
+    assert "invalid int value" in capsys.readouterr().err

@@ -1,0 +1,98 @@
+"""Publishing never disturbs readers: a reader keeps querying during a build, then sees the new data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+from conftest import Warehouse
+
+from postings.locking import data_dir_lock
+from postings.paths import DATA_DIR_ENV
+from postings.publish import publish
+from postings.raw import write_fetch
+
+NEW_POSTING = (
+    b'{"jobs": [{"id": 4242424242, "title": "Published While Reading", "location": {"name": "Oslo, Norway"},'
+    b' "updated_at": "2026-05-11T08:00:00+02:00", "absolute_url": "https://job-boards.greenhouse.io/'
+    b'readers/jobs/4242424242", "content": "&lt;p&gt;Hello&lt;/p&gt;", "departments": [], "offices": [],'
+    b' "metadata": null}], "meta": {"total": 1}}'
+)
+
+
+def _postings_command(*args: str) -> list[str]:
+    return [sys.executable, "-c", "import sys; from postings.cli import main; sys.exit(main())", *args]
+
+
+def test_reader_keeps_its_snapshot_during_a_build_and_sees_the_new_version_after(
+    warehouse_copy: Warehouse,
+) -> None:
+    paths = warehouse_copy.paths
+    fetched_at = datetime(2026, 5, 11, 6, 0, tzinfo=UTC)
+    sidecar = {"status": "ok", "http_status": 200, "error": None, "duration_ms": 5, "requests": 1}
+    write_fetch(paths.raw, "greenhouse", "readers", fetched_at, NEW_POSTING, ".json", sidecar)
+
+    reader = duckdb.connect(str(paths.served_db), read_only=True)
+    jobs_before = reader.execute("select count(*) from dim_jobs").fetchone()[0]
+    environment = {**os.environ, DATA_DIR_ENV: str(paths.root)}
+    build = subprocess.Popen(_postings_command("run"), env=environment, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+    queries = 0
+    while build.poll() is None:
+        assert reader.execute("select count(*) from dim_jobs").fetchone()[0] == jobs_before
+        reader.execute("select event_type, count(*) from fct_job_lifecycle_events group by all").fetchall()
+        queries += 1
+    output = build.stdout.read() if build.stdout else ""
+    assert build.returncode == 0, output[-3000:]
+    assert queries > 0
+    assert reader.execute("select count(*) from dim_jobs").fetchone()[0] == jobs_before
+    reader.close()
+
+    reader = duckdb.connect(str(paths.served_db), read_only=True)
+    try:
+        assert reader.execute("select count(*) from dim_jobs").fetchone()[0] == jobs_before + 1
+        assert reader.execute("select title from dim_jobs where board = 'readers'").fetchall() == [
+            ("Published While Reading",)
+        ]
+    finally:
+        reader.close()
+
+
+def test_a_failed_publish_leaves_the_served_file_untouched(warehouse_copy: Warehouse) -> None:
+    paths = warehouse_copy.paths
+    before = paths.served_db.read_bytes()
+    missing = paths.root / "no-such-build.duckdb"
+    try:
+        publish(missing, paths.served_db)
+    except FileNotFoundError:
+        pass
+    assert paths.served_db.read_bytes() == before
+    assert not list(paths.warehouse.glob(".*.tmp"))
+
+
+def test_a_second_command_is_refused_while_the_data_dir_is_locked(warehouse_copy: Warehouse) -> None:
+    paths = warehouse_copy.paths
+    environment = {**os.environ, DATA_DIR_ENV: str(paths.root)}
+    with data_dir_lock(paths.root, "run"):
+        second = subprocess.run(_postings_command("run"), env=environment, capture_output=True, text=True,
+                                check=False)
+    assert second.returncode == 75
+    assert "busy" in second.stderr and "'postings run'" in second.stderr
+    assert len(second.stderr.strip().splitlines()) == 1
+
+
+def test_served_file_opens_in_the_older_duckdb_shell_of_the_venv(sample_warehouse: Warehouse) -> None:
+    """The venv's `duckdb` shell (duckdb-cli 1.5, like many BI drivers) reads the served file."""
+    shell = Path(sys.executable).parent / "duckdb"
+    result = subprocess.run(
+        [str(shell), "-readonly", "-csv", str(sample_warehouse.paths.served_db),
+         "select version(), count(*) > 0 from dim_jobs"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    version, has_jobs = result.stdout.strip().splitlines()[-1].split(",")
+    assert version.startswith("v1.") and has_jobs == "true"
