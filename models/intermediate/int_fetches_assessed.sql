@@ -28,6 +28,8 @@ complete_fetches as (
     -- collapse_accept_after_fetches - 1 complete fetches, and how many there are yet
     select
         fetch_id,
+        source_id,
+        fetched_at,
         postings_count,
         median(postings_count) over (
             partition by source_id
@@ -50,14 +52,34 @@ collapses as (
 
     select
         fetch_id,
+        source_id,
+        fetched_at,
         baseline_postings,
         coalesce(postings_count < {{ var('collapse_ratio') }} * baseline_postings, false) as is_collapse,
+        -- a persistent drop starts here: this collapse and the next ones all stay under its threshold
         coalesce(
-            following_fetches >= {{ var('collapse_accept_after_fetches') - 1 }}
+            postings_count < {{ var('collapse_ratio') }} * baseline_postings
+            and following_fetches >= {{ var('collapse_accept_after_fetches') - 1 }}
             and following_max_postings < {{ var('collapse_ratio') }} * baseline_postings,
             false
-        ) as is_drop_persistent
+        ) as is_persistent_drop_start
     from complete_fetches
+
+),
+
+collapses_accepted as (
+
+    -- a collapse is accepted when a persistent drop started at it or at one of the fetches just before
+    select
+        fetch_id,
+        baseline_postings,
+        is_collapse,
+        is_collapse and max(case when is_persistent_drop_start then 1 else 0 end) over (
+            partition by source_id
+            order by fetched_at, fetch_id
+            rows between {{ var('collapse_accept_after_fetches') - 1 }} preceding and current row
+        ) = 1 as is_collapse_accepted
+    from collapses
 
 ),
 
@@ -65,14 +87,15 @@ assessed as (
 
     select
         flagged.*,
-        collapses.baseline_postings,
-        coalesce(collapses.is_collapse, false) as is_collapse,
-        coalesce(collapses.is_collapse and collapses.is_drop_persistent, false) as is_collapse_accepted,
+        collapses_accepted.baseline_postings,
+        coalesce(collapses_accepted.is_collapse, false) as is_collapse,
+        coalesce(collapses_accepted.is_collapse_accepted, false) as is_collapse_accepted,
         flagged.is_complete
-        and (not coalesce(collapses.is_collapse, false) or collapses.is_drop_persistent) as is_healthy
+        and not coalesce(collapses_accepted.is_collapse and not collapses_accepted.is_collapse_accepted, false)
+            as is_healthy
     from flagged
-    left join collapses
-        on flagged.fetch_id = collapses.fetch_id
+    left join collapses_accepted
+        on flagged.fetch_id = collapses_accepted.fetch_id
 
 ),
 

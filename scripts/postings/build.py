@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,8 +34,10 @@ class BuildSummary:
 
 def dbt_args(paths: DataPaths, command: str, extra: Sequence[str] = ()) -> list[str]:
     """The dbt CLI arguments for ``command`` against this project and data dir."""
+    colors = [] if sys.stdout.isatty() else ["--no-use-colors"]
     return [
         command,
+        *colors,
         "--project-dir",
         str(PROJECT_DIR),
         "--profiles-dir",
@@ -53,10 +56,26 @@ def run_dbt(paths: DataPaths, command: str, extra: Sequence[str] = ()) -> DbtOut
 
     os.environ[DATA_DIR_ENV] = str(paths.root)
     paths.build_db.parent.mkdir(parents=True, exist_ok=True)
-    result = dbtRunner().invoke(dbt_args(paths, command, extra))
+    try:
+        result = dbtRunner().invoke(dbt_args(paths, command, extra))
+    finally:
+        _release_build_file()
     if result.exception is not None:
         raise PostingsError(f"dbt {command} could not run: {result.exception}")
     return summarize_results(bool(result.success), result.result)
+
+
+def _release_build_file() -> None:
+    """Close the DuckDB connection dbt-duckdb keeps open between in-process invocations.
+
+    Publishing (and any later reader in this process) must be able to attach the build file.
+    """
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    environment = DuckDBConnectionManager._ENV
+    if environment is not None:
+        environment.close()
+    DuckDBConnectionManager.close_all_connections()
 
 
 def summarize_results(success: bool, results: Any) -> DbtOutcome:
@@ -73,8 +92,9 @@ def summarize_results(success: bool, results: Any) -> DbtOutcome:
             failures.append(text)
         elif status == "warn":
             warnings.append(text)
-    return DbtOutcome(success=success and not failures, statuses=dict(statuses), failures=failures,
-                      warnings=warnings)
+    return DbtOutcome(
+        success=success and not failures, statuses=dict(statuses), failures=failures, warnings=warnings
+    )
 
 
 def build(

@@ -51,7 +51,6 @@ def cmd_sample(args: argparse.Namespace) -> None:
 
 
 def cmd_land(args: argparse.Namespace) -> None:
-    from postings.landing import land
     from postings.locking import data_dir_lock
 
     paths = _paths(args)
@@ -62,16 +61,13 @@ def cmd_land(args: argparse.Namespace) -> None:
 def _land(paths: DataPaths) -> None:
     from postings.landing import land
 
-    started = time.monotonic()
-    summary = land(paths, progress=_progress)
-    _progress(
-        f"land: {summary.fetches_landed} fetches landed ({summary.parse_errors} parse errors, "
-        f"{summary.failed_fetches} failed fetches), {summary.sightings} sightings, "
-        f"{summary.new_payloads} new payloads, {summary.already_landed} already landed "
-        f"[{time.monotonic() - started:.1f}s]"
-    )
+    summary = land(paths, progress=_progress)  # reports progress and its one-line summary itself
     for raw_path, reason in summary.parse_error_details[:20]:
         _progress(f"  parse error: {raw_path}: {reason}")
+    if len(summary.parse_error_details) > 20:
+        _progress(
+            f"  ... and {len(summary.parse_error_details) - 20} more parse errors (see fct_board_fetches)"
+        )
 
 
 def _build(paths: DataPaths, args: argparse.Namespace) -> None:
@@ -118,7 +114,7 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="postings",
-        description="Job postings warehouse: ATS boards -> raw -> Parquet landing -> dbt/DuckDB -> served file.",
+        description="Job postings warehouse: ATS boards -> raw -> landing -> dbt/DuckDB -> served file.",
         epilog=EPILOG,
     )
     parser.add_argument("--data-dir", type=Path, help="data dir (overrides $POSTINGS_DATA_DIR)")
@@ -134,9 +130,15 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
     sample.add_argument("--boards", type=int, default=8, help="boards, spread over providers (default 8)")
     sample.add_argument("--days", type=int, default=21, help="days of daily fetches (default 21)")
-    sample.add_argument("--jobs-per-board", type=int, default=25, help="typical open jobs per board (default 25)")
-    sample.add_argument("--start", type=date.fromisoformat, default=date(2026, 5, 1),
-                        help="first fetch day, YYYY-MM-DD (default 2026-05-01)")
+    sample.add_argument(
+        "--jobs-per-board", type=int, default=25, help="typical open jobs per board (default 25)"
+    )
+    sample.add_argument(
+        "--start",
+        type=date.fromisoformat,
+        default=date(2026, 5, 1),
+        help="first fetch day, YYYY-MM-DD (default 2026-05-01)",
+    )
     sample.set_defaults(handler=cmd_sample)
 
     land = commands.add_parser(

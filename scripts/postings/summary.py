@@ -31,12 +31,14 @@ def read_summary(served_db: Path) -> WarehouseSummary:
             from dim_jobs
             """
         ).fetchone()
-        events = dict(connection.execute(
-            "select event_type, count(*) from fct_job_lifecycle_events group by all order by 1"
-        ).fetchall())
-        providers = dict(connection.execute(
-            "select provider, count(*) from dim_jobs group by all order by 1"
-        ).fetchall())
+        events = dict(
+            connection.execute(
+                "select event_type, count(*) from fct_job_lifecycle_events group by all order by 1"
+            ).fetchall()
+        )
+        providers = dict(
+            connection.execute("select provider, count(*) from dim_jobs group by all order by 1").fetchall()
+        )
     finally:
         connection.close()
     return WarehouseSummary(boards, jobs, active, events, providers)
@@ -52,6 +54,6 @@ def format_summary(summary: WarehouseSummary, served_db: Path) -> str:
             f"events: {events}",
             f"served file: {served_db}",
             "query it (read-only):",
-            f"  .venv/bin/duckdb -readonly {served_db} \"{EXAMPLE_QUERY}\"",
+            f'  .venv/bin/duckdb -readonly {served_db} "{EXAMPLE_QUERY}"',
         ]
     )

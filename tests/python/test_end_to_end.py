@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from conftest import Warehouse
-
 from postings.cli import main as postings
 from postings.landing import land
 
@@ -38,7 +37,9 @@ def test_events_match_the_generator_ground_truth_exactly(sample_warehouse: Wareh
 
 
 def test_served_file_has_all_four_event_types(sample_warehouse: Warehouse) -> None:
-    counts = dict(sample_warehouse.query("select event_type, count(*) from fct_job_lifecycle_events group by all"))
+    counts = dict(
+        sample_warehouse.query("select event_type, count(*) from fct_job_lifecycle_events group by all")
+    )
     assert set(counts) == {"open", "update", "close", "reopen"}
     assert all(count > 0 for count in counts.values())
 
@@ -47,7 +48,9 @@ def test_outage_fetches_are_unhealthy_and_close_nothing(sample_warehouse: Wareho
     unhealthy = sample_warehouse.query(
         "select status, is_ok, is_complete, is_collapse from fct_board_fetches where not is_healthy"
     )
-    kinds = {(status, is_ok, is_complete, is_collapse) for status, is_ok, is_complete, is_collapse in unhealthy}
+    kinds = {
+        (status, is_ok, is_complete, is_collapse) for status, is_ok, is_complete, is_collapse in unhealthy
+    }
     assert any(not is_ok for _, is_ok, _, _ in kinds), "the sample has failed fetches"
     assert any(is_ok and is_collapse for _, is_ok, _, is_collapse in kinds), "the sample has empty responses"
     closes_in_unhealthy = sample_warehouse.query(

@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-from conftest import Warehouse
+import pytest
 
+from conftest import Warehouse
 from postings.locking import data_dir_lock
 from postings.paths import DATA_DIR_ENV
 from postings.publish import publish
@@ -39,8 +40,9 @@ def test_reader_keeps_its_snapshot_during_a_build_and_sees_the_new_version_after
     reader = duckdb.connect(str(paths.served_db), read_only=True)
     jobs_before = reader.execute("select count(*) from dim_jobs").fetchone()[0]
     environment = {**os.environ, DATA_DIR_ENV: str(paths.root)}
-    build = subprocess.Popen(_postings_command("run"), env=environment, stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, text=True)
+    build = subprocess.Popen(
+        _postings_command("run"), env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     queries = 0
     while build.poll() is None:
         assert reader.execute("select count(*) from dim_jobs").fetchone()[0] == jobs_before
@@ -66,10 +68,8 @@ def test_a_failed_publish_leaves_the_served_file_untouched(warehouse_copy: Wareh
     paths = warehouse_copy.paths
     before = paths.served_db.read_bytes()
     missing = paths.root / "no-such-build.duckdb"
-    try:
+    with pytest.raises(FileNotFoundError):
         publish(missing, paths.served_db)
-    except FileNotFoundError:
-        pass
     assert paths.served_db.read_bytes() == before
     assert not list(paths.warehouse.glob(".*.tmp"))
 
@@ -78,8 +78,9 @@ def test_a_second_command_is_refused_while_the_data_dir_is_locked(warehouse_copy
     paths = warehouse_copy.paths
     environment = {**os.environ, DATA_DIR_ENV: str(paths.root)}
     with data_dir_lock(paths.root, "run"):
-        second = subprocess.run(_postings_command("run"), env=environment, capture_output=True, text=True,
-                                check=False)
+        second = subprocess.run(
+            _postings_command("run"), env=environment, capture_output=True, text=True, check=False
+        )
     assert second.returncode == 75
     assert "busy" in second.stderr and "'postings run'" in second.stderr
     assert len(second.stderr.strip().splitlines()) == 1
@@ -89,9 +90,16 @@ def test_served_file_opens_in_the_older_duckdb_shell_of_the_venv(sample_warehous
     """The venv's `duckdb` shell (duckdb-cli 1.5, like many BI drivers) reads the served file."""
     shell = Path(sys.executable).parent / "duckdb"
     result = subprocess.run(
-        [str(shell), "-readonly", "-csv", str(sample_warehouse.paths.served_db),
-         "select version(), count(*) > 0 from dim_jobs"],
-        capture_output=True, text=True, check=False,
+        [
+            str(shell),
+            "-readonly",
+            "-csv",
+            str(sample_warehouse.paths.served_db),
+            "select version(), count(*) > 0 from dim_jobs",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     version, has_jobs = result.stdout.strip().splitlines()[-1].split(",")

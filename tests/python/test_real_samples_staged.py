@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+
 from conftest import Warehouse
 
-COLUMNS = "title, location_text, location_texts, department, team, employment_type_raw, source_posted_at, source_updated_at, source_url"
+COLUMNS = (
+    "title, location_text, location_texts, department, team, employment_type_raw, source_posted_at, "
+    "source_updated_at, source_url"
+)
+
+REAL_BOARDS = "('vercel', 'vaulttec', 'palantir', 'spotify')"
 
 EXPECTED = {
     # Greenhouse: offsets (-04:00, -05:00) converted to UTC; trailing spaces trimmed.
@@ -68,7 +74,9 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("key", sorted(EXPECTED), ids=lambda key: "/".join(key))
-def test_real_posting_is_staged_with_exact_values(sample_warehouse: Warehouse, key: tuple[str, str, str]) -> None:
+def test_real_posting_is_staged_with_exact_values(
+    sample_warehouse: Warehouse, key: tuple[str, str, str]
+) -> None:
     provider, board, provider_job_key = key
     rows = sample_warehouse.query(
         f"select {COLUMNS} from dim_jobs where provider = ? and board = ? and provider_job_key = ?",
@@ -83,14 +91,11 @@ def test_real_posting_is_staged_with_exact_values(sample_warehouse: Warehouse, k
 def test_real_boards_have_every_posting_and_first_seen_at_the_fetch(sample_warehouse: Warehouse) -> None:
     counts = dict(
         sample_warehouse.query(
-            "select board, count(*) from dim_jobs where board in ('vercel', 'vaulttec', 'palantir', 'spotify') "
-            "group by all"
+            f"select board, count(*) from dim_jobs where board in {REAL_BOARDS} group by all"
         )
     )
     assert counts == {"vercel": 2, "vaulttec": 1, "palantir": 2, "spotify": 2}
-    seen = sample_warehouse.query(
-        "select distinct first_seen_at from dim_jobs where board in ('vercel', 'vaulttec', 'palantir', 'spotify')"
-    )
+    seen = sample_warehouse.query(f"select distinct first_seen_at from dim_jobs where board in {REAL_BOARDS}")
     assert seen == [(datetime(2026, 5, 10, 12, 0),)]
 
 

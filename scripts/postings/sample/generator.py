@@ -1,0 +1,424 @@
+"""The offline sample: simulate boards, render each daily fetch as raw files, write the ground truth.
+
+``build_sample`` is pure (everything in memory, nothing written); ``generate_sample`` writes it under
+the data dir (docs/contracts.md section 4).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from postings.paths import DataPaths
+from postings.raw import (
+    STATUS_HTTP_ERROR,
+    STATUS_NETWORK_ERROR,
+    STATUS_OK,
+    format_fetched_at,
+    iso_utc,
+    write_atomic,
+    write_fetch,
+)
+from postings.sample.base import (
+    ALL_FAULTS,
+    FAULT_EMPTY,
+    FAULT_HTTP_ERROR,
+    FAULT_INCOMPLETE,
+    FAULT_NETWORK_ERROR,
+    FAULT_TRUNCATED,
+    ProviderSpec,
+)
+from postings.sample.model import (
+    FORCED_BOARD,
+    Board,
+    BoardHistory,
+    derive_rng,
+    fetch_schedule,
+    make_boards,
+    schedule_faults,
+    simulate_board,
+)
+from postings.sample.oracle import (
+    EVENT_TYPES,
+    FetchObservation,
+    LifecycleParams,
+    TruthEvent,
+    content_fingerprint,
+    events_csv,
+    ground_truth,
+)
+from postings.sample.registry import provider_spec
+
+GENERATOR_VERSION = 1
+MANIFEST_NAME = "manifest.json"
+GROUND_TRUTH_NAME = "ground_truth_events.csv"
+
+_NETWORK_ERRORS = (
+    "<urlopen error [Errno 104] Connection reset by peer>",
+    "<urlopen error [Errno -3] Temporary failure in name resolution>",
+    "Remote end closed connection without response",
+    "<urlopen error [Errno 110] Connection timed out>",
+)
+
+
+@dataclass(frozen=True)
+class SampleParams:
+    seed: int
+    boards: int
+    days: int
+    jobs_per_board: int
+    start: date
+    providers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """One fetch as written to the raw layer, and what it showed (for the oracle)."""
+
+    provider: str
+    board: str
+    fetched_at: datetime
+    fault: str | None
+    body: bytes | None  # None: failed fetch, only the sidecar is written
+    ext: str
+    sidecar: dict[str, Any]
+    observation: FetchObservation
+
+
+@dataclass(frozen=True)
+class Sample:
+    params: SampleParams
+    lifecycle: LifecycleParams
+    boards: tuple[Board, ...]
+    fetches: tuple[FetchRecord, ...]
+    events: tuple[TruthEvent, ...]
+
+
+@dataclass(frozen=True)
+class SampleSummary:
+    """What ``generate_sample`` wrote.
+
+    ``fetches`` counts every fetch attempt (failures included); ``failed_fetches`` the sidecar-only
+    ones; ``raw_files`` every file under ``raw/`` (bodies and sidecars); ``postings_written`` the
+    postings in bodies that parse (the sightings landing should produce).
+    """
+
+    boards: list[tuple[str, str]]
+    fetches: int
+    failed_fetches: int
+    raw_files: int
+    postings_written: int
+    events_by_type: dict[str, int]
+    faults_by_kind: dict[str, int]
+    manifest_path: Path
+    ground_truth_path: Path
+
+
+def _validate(params: SampleParams, lifecycle: LifecycleParams) -> None:
+    if params.boards < 1 or params.days < 1 or params.jobs_per_board < 1:
+        raise ValueError("boards, days and jobs_per_board must be at least 1")
+    if not params.providers:
+        raise ValueError("at least one provider is needed")
+    for name in params.providers:
+        provider_spec(name)
+    if lifecycle.close_after_missing_fetches < 1 or lifecycle.collapse_lookback_fetches < 1:
+        raise ValueError("close_after_missing_fetches and collapse_lookback_fetches must be at least 1")
+    if lifecycle.collapse_accept_after_fetches < 1 or not 0 < lifecycle.collapse_ratio <= 1:
+        raise ValueError("collapse_accept_after_fetches must be >= 1 and collapse_ratio in (0, 1]")
+
+
+def _failed(fault: str, url: str, rng: random.Random) -> dict[str, Any]:
+    if fault == FAULT_HTTP_ERROR:
+        return {
+            "status": STATUS_HTTP_ERROR,
+            "http_status": 503,
+            "error": "HTTP Error 503: Service Unavailable",
+            "duration_ms": rng.randint(60, 400),
+            "requests": 1,
+            "complete": False,
+            "url": url,
+        }
+    return {
+        "status": STATUS_NETWORK_ERROR,
+        "http_status": None,
+        "error": rng.choice(_NETWORK_ERRORS),
+        "duration_ms": rng.randint(3000, 30000),
+        "requests": 1,
+        "complete": False,
+        "url": url,
+    }
+
+
+def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list[FetchRecord]:
+    """Each daily fetch of a board as its raw body and sidecar, plus the observation the oracle uses."""
+    board = history.board
+    url = spec.fetch_url(board.token)
+    records: list[FetchRecord] = []
+    for snap in history.snapshots:
+        rng = derive_rng(seed, "fault-detail", board.provider, board.token, snap.day)
+        postings = [spec.render_posting(board, job) for job in snap.jobs]
+        prints = {job.key: content_fingerprint(spec.content_fields(board, job)) for job in snap.jobs}
+        count = len(postings)
+        total = count if spec.reports_total else None
+        sidecar: dict[str, Any] = {
+            "status": STATUS_OK,
+            "http_status": 200,
+            "error": None,
+            "duration_ms": snap.duration_ms,
+            "requests": 1,
+            "complete": True,
+            "url": url,
+        }
+        body: bytes | None
+        if snap.fault in (FAULT_HTTP_ERROR, FAULT_NETWORK_ERROR):
+            body, sidecar = None, _failed(snap.fault, url, rng)
+            seen = FetchObservation(snap.fetched_at, ok=False)
+        elif snap.fault == FAULT_EMPTY:
+            body = spec.render_body([], 0)
+            seen = FetchObservation(snap.fetched_at, True, {}, 0 if spec.reports_total else None)
+        elif snap.fault == FAULT_TRUNCATED:
+            text = spec.render_body(postings, count).decode()
+            body = text[: rng.randint(len(text) // 5, len(text) * 4 // 5)].encode()
+            seen = FetchObservation(snap.fetched_at, ok=False)
+        elif snap.fault == FAULT_INCOMPLETE:
+            shown = rng.randint(max(1, count * 3 // 10), max(1, count - 1))
+            body = spec.render_body(postings[:shown], count)
+            kept = {job.key: prints[job.key] for job in snap.jobs[:shown]}
+            seen = FetchObservation(snap.fetched_at, True, kept, count)
+        else:
+            body = spec.render_body(postings, count)
+            seen = FetchObservation(snap.fetched_at, True, prints, total)
+        records.append(
+            FetchRecord(
+                board.provider, board.token, snap.fetched_at, snap.fault, body, spec.ext, sidecar, seen
+            )
+        )
+    return records
+
+
+def build_sample(
+    *,
+    seed: int = 7,
+    boards: int = 8,
+    days: int = 21,
+    jobs_per_board: int = 25,
+    start: date = date(2026, 5, 1),
+    providers: Sequence[str] = ("greenhouse", "lever"),
+    lifecycle: LifecycleParams | None = None,
+) -> Sample:
+    """The whole sample in memory: boards, every fetch's raw body and sidecar, and the ground truth.
+
+    When the dice produce no update, close or reopen, board ``FORCED_BOARD`` gets scripted ones.
+    """
+    params = SampleParams(seed, boards, days, jobs_per_board, start, tuple(providers))
+    lifecycle = lifecycle or LifecycleParams()
+    _validate(params, lifecycle)
+    specs = {name: provider_spec(name) for name in params.providers}
+    world = make_boards(random.Random(seed), boards, params.providers)
+    faults = schedule_faults(derive_rng(seed, "faults"), world, days, specs)
+    schedules = {b.token: fetch_schedule(seed, b, start, days) for b in world}
+    records: list[FetchRecord] = []
+    events: list[TruthEvent] = []
+    for force in (False, True):
+        records = []
+        for index, board in enumerate(world):
+            spec = specs[board.provider]
+            history = simulate_board(
+                seed,
+                board,
+                spec,
+                schedules[board.token],
+                faults[board.token],
+                jobs_per_board,
+                force_events=force and index == FORCED_BOARD,
+            )
+            records.extend(render_history(seed, history, spec))
+        observed: dict[tuple[str, str], list[FetchObservation]] = {}
+        for record in records:
+            observed.setdefault((record.provider, record.board), []).append(record.observation)
+        events = ground_truth(observed, lifecycle)
+        if {e.event_type for e in events} >= set(EVENT_TYPES):
+            break
+    return Sample(params, lifecycle, tuple(world), tuple(records), tuple(events))
+
+
+def manifest(sample: Sample) -> dict[str, Any]:
+    """``sample/manifest.json``: what identifies the sample (``sample``, ``boards``) and what it holds."""
+    p = sample.params
+    faults = [r for r in sample.fetches if r.fault is not None]
+    return {
+        "generator": "postings.sample",
+        "generator_version": GENERATOR_VERSION,
+        "sample": {
+            "seed": p.seed,
+            "boards": p.boards,
+            "days": p.days,
+            "jobs_per_board": p.jobs_per_board,
+            "start": p.start.isoformat(),
+            "providers": list(p.providers),
+        },
+        "boards": [
+            {
+                "provider": b.provider,
+                "board": b.token,
+                "company": b.company,
+                "url": provider_spec(b.provider).fetch_url(b.token),
+            }
+            for b in sample.boards
+        ],
+        "lifecycle": {
+            "close_after_missing_fetches": sample.lifecycle.close_after_missing_fetches,
+            "collapse_ratio": sample.lifecycle.collapse_ratio,
+            "collapse_lookback_fetches": sample.lifecycle.collapse_lookback_fetches,
+            "collapse_accept_after_fetches": sample.lifecycle.collapse_accept_after_fetches,
+        },
+        "faults": [
+            {"provider": r.provider, "board": r.board, "fetched_at": iso_utc(r.fetched_at), "kind": r.fault}
+            for r in faults
+        ],
+        "counts": {
+            "fetches": len(sample.fetches),
+            "faults_by_kind": _faults_by_kind(sample),
+            "events_by_type": _events_by_type(sample),
+        },
+    }
+
+
+def _identity(document: Any) -> Any:
+    if not isinstance(document, dict):
+        return None
+    return {k: document.get(k) for k in ("generator", "generator_version", "sample", "boards")}
+
+
+def _faults_by_kind(sample: Sample) -> dict[str, int]:
+    counts = Counter(r.fault for r in sample.fetches if r.fault is not None)
+    return {kind: counts.get(kind, 0) for kind in ALL_FAULTS}
+
+
+def _events_by_type(sample: Sample) -> dict[str, int]:
+    counts = Counter(e.event_type for e in sample.events)
+    return {kind: counts.get(kind, 0) for kind in EVENT_TYPES}
+
+
+def _raw_name(record: FetchRecord) -> str:
+    if record.body is None:
+        return f"{format_fetched_at(record.fetched_at)}-failed.meta.json"
+    return format_fetched_at(record.fetched_at)
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    return (p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else iter(())
+
+
+def _check_data_dir(paths: DataPaths, sample: Sample, wanted: dict[str, Any]) -> None:
+    """Refuse to mix two samples in one raw dir (their ground truths would not match the raw files)."""
+    manifest_path = paths.sample / MANIFEST_NAME
+    problem = None
+    if manifest_path.exists():
+        try:
+            existing = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            existing = None
+        if _identity(existing) != _identity(wanted) and next(_files_under(paths.raw), None) is not None:
+            problem = f"{manifest_path} describes a different sample"
+    if problem is None:
+        # Without a manifest: a board folder of ours holding fetches this sample does not make.
+        ours: dict[tuple[str, str], set[str]] = {}
+        for record in sample.fetches:
+            ours.setdefault((record.provider, record.board), set()).add(_raw_name(record))
+        for (provider, board), names in ours.items():
+            folder = paths.raw / f"provider={provider}" / f"board={board}"
+            for path in _files_under(folder):
+                if not any(path.name.startswith(n) for n in names):
+                    problem = f"{path} is not part of this sample"
+                    break
+            if problem:
+                break
+    if problem:
+        raise ValueError(
+            f"{paths.raw} already holds raw files from a different sample ({problem}). "
+            f"Use another POSTINGS_DATA_DIR or remove the data dir {paths.root} first."
+        )
+
+
+def generate_sample(
+    paths: DataPaths,
+    *,
+    seed: int = 7,
+    boards: int = 8,
+    days: int = 21,
+    jobs_per_board: int = 25,
+    start: date = date(2026, 5, 1),
+    providers: Sequence[str] = ("greenhouse", "lever"),
+    close_after_missing_fetches: int = 2,
+    collapse_ratio: float = 0.5,
+    collapse_lookback_fetches: int = 7,
+    collapse_accept_after_fetches: int = 3,
+    progress: Callable[[str], None] = lambda _m: None,
+) -> SampleSummary:
+    """Write a deterministic offline sample under ``paths``: raw files, manifest and ground truth.
+
+    Same arguments -> byte-identical files; rerunning on the same data dir rewrites the same files.
+    Raises ValueError when ``paths.raw`` already holds files of a different sample.
+    """
+    lifecycle = LifecycleParams(
+        close_after_missing_fetches=close_after_missing_fetches,
+        collapse_ratio=collapse_ratio,
+        collapse_lookback_fetches=collapse_lookback_fetches,
+        collapse_accept_after_fetches=collapse_accept_after_fetches,
+    )
+    progress(f"sample: simulating {boards} boards x {days} days (seed {seed})")
+    sample = build_sample(
+        seed=seed,
+        boards=boards,
+        days=days,
+        jobs_per_board=jobs_per_board,
+        start=start,
+        providers=providers,
+        lifecycle=lifecycle,
+    )
+    document = manifest(sample)
+    _check_data_dir(paths, sample, document)
+    manifest_path = paths.sample / MANIFEST_NAME
+    write_atomic(manifest_path, (json.dumps(document, indent=2) + "\n").encode())
+    raw_files = postings = failed = 0
+    for board in sample.boards:
+        mine = [r for r in sample.fetches if r.board == board.token and r.provider == board.provider]
+        for record in mine:
+            write_fetch(
+                paths.raw,
+                record.provider,
+                record.board,
+                record.fetched_at,
+                record.body,
+                record.ext,
+                record.sidecar,
+            )
+            raw_files += 1 if record.body is None else 2
+            failed += record.body is None
+            postings += record.observation.postings_count if record.observation.ok else 0
+        progress(f"sample: {board.provider}/{board.token}: {len(mine)} fetches")
+    truth_path = paths.sample / GROUND_TRUTH_NAME
+    write_atomic(truth_path, events_csv(sample.events))
+    events_by_type = _events_by_type(sample)
+    progress(
+        f"sample: {len(sample.fetches)} fetches, {raw_files} raw files, "
+        + ", ".join(f"{n} {kind}" for kind, n in events_by_type.items())
+    )
+    return SampleSummary(
+        boards=[(b.provider, b.token) for b in sample.boards],
+        fetches=len(sample.fetches),
+        failed_fetches=failed,
+        raw_files=raw_files,
+        postings_written=postings,
+        events_by_type=events_by_type,
+        faults_by_kind=_faults_by_kind(sample),
+        manifest_path=manifest_path,
+        ground_truth_path=truth_path,
+    )

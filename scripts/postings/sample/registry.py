@@ -1,0 +1,24 @@
+"""Provider name -> its simulated provider. Adding a provider is one module plus one entry here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from postings.sample import greenhouse, lever
+from postings.sample.base import ProviderSpec
+
+PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType(
+    {
+        greenhouse.NAME: greenhouse.SPEC,
+        lever.NAME: lever.SPEC,
+    }
+)
+
+
+def provider_spec(name: str) -> ProviderSpec:
+    try:
+        return PROVIDERS[name]
+    except KeyError:
+        known = ", ".join(sorted(PROVIDERS))
+        raise ValueError(f"the sample generator has no provider {name!r} (known: {known})") from None

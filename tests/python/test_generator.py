@@ -1,0 +1,585 @@
+"""The offline sample generator (postings.sample) and its ground-truth oracle."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import json
+import re
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from postings.paths import DataPaths
+from postings.raw import parse_raw_path, write_fetch
+from postings.sample import PROVIDERS, LifecycleParams, build_sample, generate_sample
+from postings.sample.base import ALL_FAULTS
+from postings.sample.generator import Sample
+from postings.sample.model import FAULT_FIRST_DAY, MAX_FAULT_RUN
+from postings.sample.oracle import (
+    EVENT_TYPES,
+    FetchObservation,
+    TruthEvent,
+    assess_fetches,
+    board_events,
+    ground_truth,
+    job_id,
+)
+
+SHARED = Path("/work/shared/ats-samples")
+SMALL: dict[str, Any] = {"seed": 3, "boards": 4, "days": 8, "jobs_per_board": 8}
+RESERVED = {"vercel", "vaulttec", "palantir", "spotify"}
+OFFSET_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
+EVENT_AT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
+TOKEN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+GREENHOUSE_URL = "https://boards-api.greenhouse.io/v1/boards/{}/jobs?content=true"
+LEVER_URL = "https://api.lever.co/v0/postings/{}?mode=json"
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def parsed(body: bytes | None) -> Any:
+    try:
+        return json.loads(body) if body is not None else None
+    except ValueError:
+        return None
+
+
+@pytest.fixture(scope="module")
+def default_sample() -> Sample:
+    return build_sample()
+
+
+@pytest.fixture(scope="module")
+def default_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("default")
+    generate_sample(DataPaths(root))
+    return root
+
+
+# --- determinism, idempotence, data dir ---------------------------------------------------------
+
+
+def test_same_seed_gives_identical_files(tmp_path: Path) -> None:
+    first = generate_sample(DataPaths(tmp_path / "a"), **SMALL)
+    second = generate_sample(DataPaths(tmp_path / "b"), **SMALL)
+    assert first.boards == second.boards
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_other_seed_gives_other_files(tmp_path: Path) -> None:
+    generate_sample(DataPaths(tmp_path / "a"), **SMALL)
+    generate_sample(DataPaths(tmp_path / "b"), **{**SMALL, "seed": 4})
+    assert tree(tmp_path / "a") != tree(tmp_path / "b")
+
+
+def test_rerun_on_same_dir_is_idempotent(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path)
+    first = generate_sample(paths, **SMALL)
+    before = tree(tmp_path)
+    second = generate_sample(paths, **SMALL)
+    assert first == second
+    assert tree(tmp_path) == before
+    assert first.raw_files == len([p for p in (tmp_path / "raw").rglob("*") if p.is_file()])
+
+
+def test_different_sample_in_same_dir_is_refused(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path)
+    generate_sample(paths, **SMALL)
+    before = tree(tmp_path)
+    with pytest.raises(ValueError, match="POSTINGS_DATA_DIR"):
+        generate_sample(paths, **{**SMALL, "seed": 99})
+    assert tree(tmp_path) == before
+
+
+def test_lifecycle_params_only_change_the_ground_truth(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path)
+    generate_sample(paths, **SMALL)
+    raw_before = tree(tmp_path / "raw")
+    generate_sample(paths, **SMALL, close_after_missing_fetches=1)
+    assert tree(tmp_path / "raw") == raw_before
+    assert (
+        json.loads(paths.sample.joinpath("manifest.json").read_text())["lifecycle"][
+            "close_after_missing_fetches"
+        ]
+        == 1
+    )
+
+
+def test_real_boards_can_share_the_data_dir(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path)
+    body = (SHARED / "greenhouse" / "vercel_list_content.json").read_bytes()
+    at = datetime(2026, 5, 2, 8, 0, 0, 123000, tzinfo=UTC)
+    write_fetch(paths.raw, "greenhouse", "vercel", at, body, ".json", {"status": "ok"})
+    generate_sample(paths, **SMALL)
+    generate_sample(paths, **SMALL)
+    assert (paths.raw / "provider=greenhouse" / "board=vercel").is_dir()
+
+
+def test_unknown_provider_is_rejected(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no provider"):
+        generate_sample(DataPaths(tmp_path), **SMALL, providers=("greenhouse", "workday"))
+
+
+# --- boards and fetch schedule ------------------------------------------------------------------
+
+
+def test_board_tokens_are_unique_fictional_slugs() -> None:
+    sample = build_sample(seed=11, boards=30, days=1, jobs_per_board=5)
+    tokens = [b.token for b in sample.boards]
+    assert len(set(tokens)) == 30
+    assert all(TOKEN.match(t) for t in tokens)
+    assert not RESERVED & set(tokens)
+    assert [b.provider for b in sample.boards] == ["greenhouse", "lever"] * 15
+
+
+def test_one_fetch_per_board_and_day_with_millisecond_times(default_sample: Sample) -> None:
+    by_board: dict[str, list[datetime]] = {}
+    for record in default_sample.fetches:
+        by_board.setdefault(record.board, []).append(record.fetched_at)
+    assert len(by_board) == 8
+    for times in by_board.values():
+        days = [t.date() for t in times]
+        assert days == [default_sample.params.start + timedelta(days=i) for i in range(21)]
+        assert all(time(6, 0) <= t.time() < time(8, 0) for t in times)
+        assert len({t.microsecond % 1000 for t in times}) == 1  # whole milliseconds
+        assert len({t.microsecond for t in times}) > 1
+
+
+def test_fault_schedule(default_sample: Sample) -> None:
+    by_board: dict[str, list[str | None]] = {}
+    for record in default_sample.fetches:
+        by_board.setdefault(record.board, []).append(record.fault)
+    for faults in by_board.values():
+        assert all(f is None for f in faults[:FAULT_FIRST_DAY])
+        run = 0
+        for fault in faults:
+            run = run + 1 if fault else 0
+            assert run <= MAX_FAULT_RUN
+    kinds = Counter((r.provider, r.fault) for r in default_sample.fetches if r.fault)
+    assert {kind for _p, kind in kinds} == set(ALL_FAULTS)
+    assert (
+        kinds["greenhouse", "truncated"] and kinds["lever", "truncated"] and kinds["greenhouse", "incomplete"]
+    )
+    assert not kinds["lever", "incomplete"]
+
+
+def test_default_sample_has_every_event_type(default_sample: Sample) -> None:
+    counts = Counter(e.event_type for e in default_sample.events)
+    assert all(counts[kind] > 0 for kind in EVENT_TYPES)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 9])
+def test_tiny_samples_still_have_every_event_type(seed: int) -> None:
+    """When the dice give no update, close or reopen, scripted ones are added."""
+    sample = build_sample(seed=seed, boards=1, days=8, jobs_per_board=6)
+    assert {e.event_type for e in sample.events} == set(EVENT_TYPES)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_small_samples_still_have_every_fault_kind(seed: int) -> None:
+    sample = build_sample(seed=seed, boards=2, days=12, jobs_per_board=6)
+    kinds = {(r.provider, r.fault) for r in sample.fetches if r.fault}
+    assert {kind for _p, kind in kinds} == set(ALL_FAULTS)
+    assert ("lever", "truncated") in kinds and ("greenhouse", "truncated") in kinds
+
+
+def test_fault_free_fetches_are_healthy(default_sample: Sample) -> None:
+    """No real change of a board looks like a collapse; every injected fault is unhealthy."""
+    for board in default_sample.boards:
+        records = [r for r in default_sample.fetches if r.board == board.token]
+        health = assess_fetches([r.observation for r in records], default_sample.lifecycle)
+        for record, state in zip(records, health, strict=True):
+            if record.fault is None:
+                assert state.is_healthy, (board.token, record.fetched_at)
+            else:
+                assert not state.is_healthy, (board.token, record.fault)
+            if record.fault == "empty":
+                assert state.is_ok and state.is_complete and state.is_collapse
+            if record.fault == "incomplete":
+                assert state.is_ok and not state.is_complete
+            if record.fault in ("truncated", "http_error", "network_error"):
+                assert not state.is_ok
+
+
+def test_boards_stay_populated(default_sample: Sample) -> None:
+    for record in default_sample.fetches:
+        if record.fault is None:
+            assert 5 <= record.observation.postings_count <= 45
+
+
+# --- raw layout and sidecars --------------------------------------------------------------------
+
+
+def test_raw_layout_and_sidecars(default_dir: Path) -> None:
+    raw = default_dir / "raw"
+    files = sorted(p for p in raw.rglob("*") if p.is_file())
+    bodies = [p for p in files if not p.name.endswith(".meta.json")]
+    failed = [p for p in files if p.name.endswith("-failed.meta.json")]
+    assert len(files) == 2 * len(bodies) + len(failed)
+    for path in files:
+        name = parse_raw_path(path.relative_to(raw))
+        assert name.board not in RESERVED
+    for path in bodies:
+        name = parse_raw_path(path.relative_to(raw))
+        sidecar = json.loads(path.with_name(path.name[: -len(".json")] + ".meta.json").read_text())
+        url = (GREENHOUSE_URL if name.provider == "greenhouse" else LEVER_URL).format(name.board)
+        assert sidecar["status"] == "ok" and sidecar["http_status"] == 200 and sidecar["error"] is None
+        assert sidecar["complete"] is True and sidecar["requests"] == 1 and sidecar["url"] == url
+        assert isinstance(sidecar["duration_ms"], int) and sidecar["duration_ms"] > 0
+        assert sidecar["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest() == name.digest
+        assert sidecar["provider"] == name.provider and sidecar["board"] == name.board
+    for path in failed:
+        sidecar = json.loads(path.read_text())
+        assert sidecar["status"] in ("http_error", "network_error")
+        assert sidecar["error"]
+        assert sidecar["http_status"] == (503 if sidecar["status"] == "http_error" else None)
+
+
+def test_raw_files_show_what_the_oracle_was_told(tmp_path: Path) -> None:
+    """Reading the raw files back gives the same ok-ness, totals and posting keys as the record."""
+    paths = DataPaths(tmp_path)
+    params: dict[str, Any] = {"seed": 5, "boards": 4, "days": 12, "jobs_per_board": 10}
+    generate_sample(paths, **params)
+    sample = build_sample(**params)
+    for record in sample.fetches:
+        folder = paths.raw / f"provider={record.provider}" / f"board={record.board}"
+        stamp = (
+            record.fetched_at.strftime("%Y-%m-%dT%H-%M-%S-") + f"{record.fetched_at.microsecond // 1000:03d}Z"
+        )
+        matches = list(folder.rglob(f"{stamp}-*"))
+        body_files = [p for p in matches if not p.name.endswith(".meta.json")]
+        document = parsed(body_files[0].read_bytes()) if body_files else None
+        assert (document is not None) == record.observation.ok
+        if document is None:
+            continue
+        if record.provider == "greenhouse":
+            keys = [str(job["id"]) for job in document["jobs"]]
+            assert document["meta"]["total"] == record.observation.reported_total
+        else:
+            keys = [posting["id"] for posting in document]
+            assert record.observation.reported_total is None
+        assert keys == list(record.observation.postings)
+
+
+def test_manifest(default_dir: Path, default_sample: Sample) -> None:
+    manifest = json.loads((default_dir / "sample" / "manifest.json").read_text())
+    assert manifest["sample"] == {
+        "seed": 7,
+        "boards": 8,
+        "days": 21,
+        "jobs_per_board": 25,
+        "start": "2026-05-01",
+        "providers": ["greenhouse", "lever"],
+    }
+    assert [(b["provider"], b["board"]) for b in manifest["boards"]] == [
+        (b.provider, b.token) for b in default_sample.boards
+    ]
+    assert len(manifest["faults"]) == sum(1 for r in default_sample.fetches if r.fault)
+
+
+# --- payload shapes -----------------------------------------------------------------------------
+
+
+def check_greenhouse_job(job: Mapping[str, Any], board: str) -> None:
+    assert isinstance(job["id"], int) and isinstance(job["internal_job_id"], int | None)
+    assert isinstance(job["title"], str) and job["title"].strip()
+    assert isinstance(job["company_name"], str)
+    assert isinstance(job["requisition_id"], str | None)
+    assert isinstance(job["location"]["name"], str)
+    assert job["absolute_url"] == f"https://job-boards.greenhouse.io/{board}/jobs/{job['id']}"
+    assert OFFSET_TS.match(job["updated_at"]) and OFFSET_TS.match(job["first_published"])
+    assert datetime.fromisoformat(job["first_published"]) <= datetime.fromisoformat(job["updated_at"])
+    content = job["content"]
+    assert "<" not in content and "&lt;" in content
+    markup = html.unescape(content)
+    assert re.search(r"<(p|div|ul|h2)[ >]", markup)
+    for department in job["departments"]:
+        assert set(department) >= {"id", "name", "child_ids", "parent_id"}
+    for office in job["offices"]:
+        assert set(office) >= {"id", "name", "location", "child_ids", "parent_id"}
+    assert job["metadata"] is None or all(
+        set(m) == {"id", "name", "value", "value_type"} for m in job["metadata"]
+    )
+    assert job["data_compliance"][0]["type"] == "gdpr"
+    assert job["language"] == "en"
+
+
+def check_lever_posting(posting: Mapping[str, Any], board: str) -> None:
+    assert str(uuid.UUID(posting["id"])) == posting["id"]
+    assert isinstance(posting["text"], str) and posting["text"]
+    categories = posting["categories"]
+    for key in ("commitment", "location", "team"):
+        assert isinstance(categories[key], str)
+    assert isinstance(categories.get("department", ""), str)
+    assert categories["allLocations"] and all(isinstance(x, str) for x in categories["allLocations"])
+    assert isinstance(posting["createdAt"], int) and posting["createdAt"] > 10**12
+    for key in ("description", "descriptionPlain", "opening", "openingPlain", "descriptionBody",
+                "descriptionBodyPlain", "additional", "additionalPlain"):  # fmt: skip
+        assert isinstance(posting[key], str)
+    assert posting["lists"] and all("<li>" in item["content"] and item["text"] for item in posting["lists"])
+    assert posting["hostedUrl"] == f"https://jobs.lever.co/{board}/{posting['id']}"
+    assert posting["applyUrl"] == posting["hostedUrl"] + "/apply"
+    assert posting["country"] is None or re.match(r"^[A-Z]{2}$", posting["country"])
+    assert posting["workplaceType"] in ("remote", "hybrid", "on-site", "onsite", "unspecified")
+    if "salaryRange" in posting:
+        salary = posting["salaryRange"]
+        assert set(salary) == {"currency", "interval", "min", "max"}
+        assert salary["interval"] in ("per-year-salary", "per-hour-wage", "per-month-salary")
+        assert salary["min"] <= salary["max"]
+
+
+def test_validators_accept_the_real_samples() -> None:
+    vercel = json.loads((SHARED / "greenhouse" / "vercel_list_content.json").read_text())
+    for job in vercel["jobs"]:
+        check_greenhouse_job(job, "vercel")
+    for board in ("palantir", "spotify"):
+        for posting in json.loads((SHARED / "lever" / f"{board}_postings.json").read_text()):
+            check_lever_posting(posting, board)
+
+
+def ok_documents(sample: Sample, provider: str) -> Iterable[tuple[str, Any]]:
+    for record in sample.fetches:
+        if record.provider == provider and record.fault is None:
+            yield record.board, json.loads(record.body or b"")
+
+
+def test_greenhouse_bodies_look_like_the_real_api(default_sample: Sample) -> None:
+    real_keys = set(json.loads((SHARED / "greenhouse" / "vercel_list_content.json").read_text())["jobs"][0])
+    titles, locations, offsets, salaries, metadata = set(), set(), set(), 0, 0
+    for board, document in ok_documents(default_sample, "greenhouse"):
+        assert set(document) == {"jobs", "meta"} and document["meta"]["total"] == len(document["jobs"])
+        for job in document["jobs"]:
+            check_greenhouse_job(job, board)
+            assert len(str(job["id"])) == 10
+            assert set(job) <= real_keys and set(job) >= real_keys - {
+                "application_deadline", "ai_disclaimer", "include_ai_disclaimer", "ai_opt_out_request_url"
+            }  # fmt: skip
+            titles.add(job["title"])
+            locations.add(job["location"]["name"])
+            offsets.add(job["updated_at"][-6:])
+            text = html.unescape(job["content"])
+            salaries += bool(re.search(r"[$£€]\d|USD \d|GBP \d|EUR \d", text))
+            metadata += job["metadata"] is not None
+            assert "&nbsp;" in text
+    assert any(t != t.strip() for t in titles)
+    assert any(";" in x for x in locations) and any(x.startswith(("Remote", "Hybrid")) for x in locations)
+    assert len(offsets) >= 2 and salaries and metadata
+
+
+def test_lever_bodies_look_like_the_real_api(default_sample: Sample) -> None:
+    ranges, commitments, workplaces = 0, set(), set()
+    for board, document in ok_documents(default_sample, "lever"):
+        assert isinstance(document, list)
+        for posting in document:
+            check_lever_posting(posting, board)
+            assert posting["description"].endswith(posting["descriptionBody"])
+            ranges += "salaryRange" in posting
+            commitments.add(posting["categories"]["commitment"])
+            workplaces.add(posting["workplaceType"])
+    assert ranges and len(commitments) >= 2 and len(workplaces) >= 3
+
+
+def test_fault_bodies(default_sample: Sample) -> None:
+    for record in default_sample.fetches:
+        document = parsed(record.body)
+        if record.fault in ("http_error", "network_error"):
+            assert record.body is None
+        elif record.fault == "truncated":
+            assert record.body and document is None
+            record.body.decode()  # cut at a character boundary: invalid JSON, valid UTF-8
+        elif record.fault == "empty":
+            assert document == ({"jobs": [], "meta": {"total": 0}} if record.provider == "greenhouse" else [])
+        elif record.fault == "incomplete":
+            assert 0 < len(document["jobs"]) < document["meta"]["total"]
+        if record.fault in ("truncated", "empty", "incomplete"):
+            assert record.sidecar["status"] == "ok" and record.sidecar["http_status"] == 200
+
+
+def without_volatile(posting: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in posting.items() if k != "updated_at"}
+
+
+def test_fingerprint_changes_exactly_when_the_posting_does(default_sample: Sample) -> None:
+    """Between two sightings, the content fingerprint differs iff the posting (minus updated_at) does."""
+    last: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
+    changed = touched = 0
+    for record in default_sample.fetches:
+        document = parsed(record.body) if record.observation.ok else None
+        if document is None:
+            continue
+        postings = document["jobs"] if record.provider == "greenhouse" else document
+        for posting in postings:
+            key = str(posting["id"])
+            fingerprint = record.observation.postings[key]
+            previous = last.get((record.board, key))
+            if previous is not None:
+                same_content = previous[0] == fingerprint
+                assert same_content == (without_volatile(previous[1]) == without_volatile(posting))
+                changed += not same_content
+                touched += same_content and previous[1] != posting
+            last[record.board, key] = (fingerprint, posting)
+    assert changed and touched  # real updates, and updated_at bumps that are not updates
+
+
+# --- ground truth file --------------------------------------------------------------------------
+
+
+def test_ground_truth_csv(default_dir: Path, default_sample: Sample) -> None:
+    with (default_dir / "sample" / "ground_truth_events.csv").open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["job_id", "provider", "board", "provider_job_key", "event_type", "event_at"]
+    assert len(rows) == len(default_sample.events)
+    keys = [(r["job_id"], r["event_at"], r["event_type"]) for r in rows]
+    assert keys == sorted(keys)
+    for row in rows:
+        assert (
+            row["job_id"]
+            == hashlib.sha1(
+                f"{row['provider']}:{row['board']}:{row['provider_job_key']}".encode()
+            ).hexdigest()
+        )
+        assert EVENT_AT.match(row["event_at"]) and row["event_type"] in EVENT_TYPES
+    by_job: dict[str, list[str]] = {}
+    for row in rows:
+        by_job.setdefault(row["job_id"], []).append(row["event_type"])
+    for sequence in by_job.values():
+        assert sequence[0] == "open" and sequence.count("open") == 1
+        state = "open"
+        for kind in sequence[1:]:
+            assert (state, kind) in {("open", "update"), ("open", "close"), ("closed", "reopen")}
+            state = "closed" if kind == "close" else "open"
+
+
+# --- oracle on hand-built histories -------------------------------------------------------------
+
+T0 = datetime(2026, 5, 1, 6, 0, tzinfo=UTC)
+FILLER = {f"f{i}": "same" for i in range(10)}
+
+
+def at(day: int) -> datetime:
+    return T0 + timedelta(days=day, milliseconds=day * 7)
+
+
+def fetch(day: int, jobs: Mapping[str, str] | None = None, **kwargs: Any) -> FetchObservation:
+    return FetchObservation(at(day), True, {**FILLER, **(jobs or {})}, **kwargs)
+
+
+def events_of(fetches: list[FetchObservation], key: str = "x", **params: Any) -> list[tuple[str, int]]:
+    found = board_events("greenhouse", "acme", fetches, LifecycleParams(**params))
+    days = {f.fetched_at: d for d, f in enumerate(sorted(fetches, key=lambda f: f.fetched_at))}
+    return [(e.event_type, days[e.event_at]) for e in found if e.provider_job_key == key]
+
+
+def test_missing_one_healthy_fetch_is_not_a_close() -> None:
+    history = [
+        fetch(0, {"x": "a"}),
+        fetch(1, {"x": "a"}),
+        fetch(2),
+        fetch(3, {"x": "a"}),
+        fetch(4, {"x": "a"}),
+    ]
+    assert events_of(history) == [("open", 0)]
+
+
+def test_missing_two_healthy_fetches_closes_at_the_first_and_reopens() -> None:
+    history = [fetch(0, {"x": "a"}), fetch(1), fetch(2), fetch(3, {"x": "a"}), fetch(4, {"x": "a"})]
+    assert events_of(history) == [("open", 0), ("close", 1), ("reopen", 3)]
+    assert events_of(history, close_after_missing_fetches=3) == [("open", 0)]
+
+
+def test_close_after_the_last_sighting() -> None:
+    history = [fetch(0, {"x": "a"}), fetch(1, {"x": "a"}), fetch(2), fetch(3), fetch(4)]
+    assert events_of(history) == [("open", 0), ("close", 2)]
+    assert events_of(history[:3]) == [("open", 0)]  # one healthy fetch without it: not yet
+
+
+def test_an_empty_fetch_never_closes() -> None:
+    empty = FetchObservation(at(4), True, {}, reported_total=0)
+    history = [fetch(d, {"x": "a"}) for d in range(4)] + [empty, fetch(5, {"x": "a"})]
+    assert events_of(history) == [("open", 0)]
+    assert [h.is_healthy for h in assess_fetches(history, LifecycleParams())] == [True] * 4 + [False, True]
+    # a job that really left during the outage closes at the first healthy fetch after it
+    later = [fetch(d, {"x": "a"}) for d in range(4)] + [empty, fetch(5), fetch(6)]
+    assert events_of(later) == [("open", 0), ("close", 5)]
+
+
+def test_failed_and_unparseable_fetches_are_not_absence() -> None:
+    failed = [FetchObservation(at(d), False) for d in (2, 3)]
+    history = [fetch(0, {"x": "a"}), fetch(1, {"x": "a"}), *failed, fetch(4, {"x": "a"})]
+    assert events_of(history) == [("open", 0)]
+
+
+def test_incomplete_fetch_counts_as_a_sighting_but_not_as_absence() -> None:
+    partial = {"x": "a", "f0": "same"}
+    incomplete = FetchObservation(at(2), True, partial, reported_total=11)
+    history = [fetch(0, {"x": "a"}), fetch(1), incomplete, fetch(3), fetch(4, {"x": "a"})]
+    health = assess_fetches(history, LifecycleParams())
+    assert not health[2].is_complete and not health[2].is_healthy
+    assert events_of(history) == [("open", 0)]  # seen at 0, 2 and 4: never two healthy misses in a row
+    hidden = FetchObservation(at(2), True, {"f0": "same"}, reported_total=11)
+    history = [fetch(0, {"x": "a"}), fetch(1), hidden, fetch(3), fetch(4, {"x": "a"})]
+    assert events_of(history) == [("open", 0), ("close", 1), ("reopen", 4)]
+
+
+def test_a_persisting_collapse_is_accepted() -> None:
+    small = {"f0": "same", "f1": "same"}
+    shrunk = [FetchObservation(at(d), True, small) for d in (4, 5, 6)]
+    history = [fetch(d, {"x": "a"}) for d in range(4)] + shrunk
+    health = assess_fetches(history, LifecycleParams())
+    assert all(h.is_collapse and h.is_accepted_collapse and h.is_healthy for h in health[4:])
+    assert events_of(history) == [("open", 0), ("close", 4)]
+    assert events_of(history, key="f5") == [("open", 0), ("close", 4)]
+    # the same shrink for only two fetches, then back: unhealthy, nothing closes
+    recovered = [fetch(d, {"x": "a"}) for d in range(4)] + shrunk[:2] + [fetch(6, {"x": "a"})]
+    health = assess_fetches(recovered, LifecycleParams())
+    assert [h.is_healthy for h in health] == [True] * 4 + [False, False, True]
+    assert events_of(recovered) == [("open", 0)]
+
+
+def test_collapse_rule_uses_the_median_of_previous_complete_fetches() -> None:
+    def counts(*sizes: int) -> list[FetchObservation]:
+        return [FetchObservation(at(d), True, {f"k{i}": "c" for i in range(n)}) for d, n in enumerate(sizes)]
+
+    def collapses(*sizes: int, **params: Any) -> list[bool]:
+        return [h.is_collapse for h in assess_fetches(counts(*sizes), LifecycleParams(**params))]
+
+    assert collapses(0, 10) == [False, False]  # no previous fetch: never a collapse
+    assert collapses(10, 5) == [False, False]  # 5 is not < 0.5 x 10
+    assert collapses(10, 4) == [False, True]
+    assert collapses(10, 10, 2, 10, 4) == [False, False, True, False, True]  # median(10, 10, 2, 10) = 10
+    assert collapses(2, 2, 2, 20, 20, 9, collapse_lookback_fetches=2) == [False] * 5 + [True]
+    assert collapses(10, 9, 30, 9) == [False] * 4  # median(10, 9, 30) = 10
+
+
+def test_content_change_is_an_update() -> None:
+    history = [fetch(0, {"x": "a"}), fetch(1, {"x": "a"}), fetch(2, {"x": "b"}), fetch(3, {"x": "b"})]
+    assert events_of(history) == [("open", 0), ("update", 2)]
+
+
+def test_reopen_with_changed_content_is_only_a_reopen() -> None:
+    history = [fetch(0, {"x": "a"}), fetch(1), fetch(2), fetch(3), fetch(4, {"x": "b"})]
+    assert events_of(history) == [("open", 0), ("close", 1), ("reopen", 4)]
+
+
+def test_ground_truth_is_sorted_with_sha1_job_ids() -> None:
+    history = [fetch(0, {"x": "a"}), fetch(1), fetch(2)]
+    events = ground_truth({("lever", "acme"): history, ("greenhouse", "acme"): history}, LifecycleParams())
+    assert events == sorted(events, key=lambda e: (e.job_id, e.event_at, e.event_type))
+    assert job_id("lever", "acme", "x") == hashlib.sha1(b"lever:acme:x").hexdigest()
+    close = TruthEvent("lever", "acme", "x", "close", at(1))
+    assert close in events and close.row()[-1] == "2026-05-02T06:00:00.007Z"
+
+
+def test_registry_lists_the_providers() -> None:
+    assert set(PROVIDERS) == {"greenhouse", "lever"}
+    for name, spec in PROVIDERS.items():
+        assert spec.name == name and spec.ext == ".json"
