@@ -4,13 +4,15 @@
 -#}
 {%- set common_columns = [
     'source_hash', 'provider', 'provider_job_key', 'title', 'company_name', 'department', 'team',
-    'location_text', 'location_texts', 'employment_type_raw', 'workplace_type_raw',
+    'location_text', 'locations', 'employment_type_raw', 'workplace_type_raw',
     'description_html', 'description_text', 'source_url', 'apply_url', 'source_posted_at',
     'source_updated_at', 'is_source_posted_at_approximate', 'salary_min_stated', 'salary_max_stated',
-    'salary_currency_stated', 'salary_period_stated', 'language_stated', 'provider_fields',
+    'salary_currency_stated', 'salary_period_stated', 'salary_text_stated', 'language_stated', 'provider_fields',
     'payload_first_seen_at',
 ] -%}
 
+-- a macro below renders a DuckDB lambda, which sqlfluff 4.4 cannot parse:
+-- sqlfluff:ignore:parsing
 with
 
 {% for provider in var('providers') %}
@@ -31,12 +33,21 @@ unioned as (
 
 ),
 
+with_location_texts as (
+
+    select
+        *,
+        {{ list_transform_items('locations', "item.text") }} as location_texts
+    from unioned
+
+),
+
 hashed as (
 
     select
         *,
         {{ list_to_text('location_texts', '; ') }} as locations_joined
-    from unioned
+    from with_location_texts
 
 ),
 
@@ -44,10 +55,11 @@ final as (
 
     select
         {{ common_columns | join(', ') }},
+        location_texts,
         {{ content_hash([
             'title', 'department', 'team', 'location_text', 'locations_joined', 'employment_type_raw',
             'workplace_type_raw', 'description_text', 'salary_min_stated', 'salary_max_stated',
-            'salary_currency_stated', 'salary_period_stated',
+            'salary_currency_stated', 'salary_period_stated', 'salary_text_stated',
         ]) }} as content_hash
     from hashed
 

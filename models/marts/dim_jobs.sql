@@ -102,6 +102,7 @@ final as (
         postings.team,
         postings.location_text,
         postings.location_texts,
+        postings.locations,
         postings.employment_type_raw,
         postings.workplace_type_raw,
         postings.description_text,

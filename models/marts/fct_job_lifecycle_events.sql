@@ -24,7 +24,8 @@ compared as (
                     "case when current_posting.department is distinct from previous_posting.department then 'department' end",
                     "case when current_posting.team is distinct from previous_posting.team then 'team' end",
                     "case when current_posting.location_text is distinct from previous_posting.location_text
-                        or current_posting.location_texts is distinct from previous_posting.location_texts then 'locations' end",
+                        or current_posting.location_texts is distinct from previous_posting.location_texts
+                        then 'locations' end",
                     "case when current_posting.employment_type_raw is distinct from previous_posting.employment_type_raw
                         then 'employment_type' end",
                     "case when current_posting.workplace_type_raw is distinct from previous_posting.workplace_type_raw

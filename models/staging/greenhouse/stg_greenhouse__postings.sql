@@ -49,8 +49,8 @@ renamed as (
         cast(null as varchar) as team,
         nullif(trim(location_name), '') as location_text,
         case
-            when nullif(trim(location_name), '') is not null then {{ make_list(['trim(location_name)']) }}
-        end as location_texts,
+            when nullif(trim(location_name), '') is not null then {{ make_list([location_struct('location_name')]) }}
+        end as locations,
         nullif(trim({{ json_lookup_by_name('payload_json', '$.metadata', employment_type_fields) }}), '')
             as employment_type_raw,
         nullif(trim({{ json_lookup_by_name('payload_json', '$.metadata', workplace_type_fields) }}), '')
@@ -66,6 +66,7 @@ renamed as (
         cast(null as double) as salary_max_stated,
         cast(null as varchar) as salary_currency_stated,
         cast(null as varchar) as salary_period_stated,
+        cast(null as varchar) as salary_text_stated,
         {{ json_text('payload_json', '$.language') }} as language_stated,
         {{ json_build_object([
             ('internal_job_id', json_text('payload_json', '$.internal_job_id')),

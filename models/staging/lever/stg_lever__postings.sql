@@ -1,4 +1,6 @@
 {#- Lever's full description is `description` + `lists` (heading + bare <li> fragment) + `additional`. -#}
+-- a macro below renders a DuckDB lambda, which sqlfluff 4.4 cannot parse:
+-- sqlfluff:ignore:parsing
 with
 
 source as (
@@ -51,10 +53,15 @@ renamed as (
         nullif(trim({{ json_text('payload_json', '$.categories.department') }}), '') as department,
         nullif(trim({{ json_text('payload_json', '$.categories.team') }}), '') as team,
         location_text,
+        -- every location of allLocations (else the primary); Lever's posting-level `country` belongs to the primary
         case
-            when {{ list_length('all_locations') }} > 0 then all_locations
-            when location_text is not null then {{ make_list(['location_text']) }}
-        end as location_texts,
+            when {{ list_length('all_locations') }} > 0
+                then {{ list_transform_items('all_locations', location_struct(
+                    'item', country_code="case when item = location_text then " ~ json_text('payload_json', '$.country') ~ " end"
+                )) }}
+            when location_text is not null
+                then {{ make_list([location_struct('location_text', country_code=json_text('payload_json', '$.country'))]) }}
+        end as locations,
         nullif(trim({{ json_text('payload_json', '$.categories.commitment') }}), '') as employment_type_raw,
         nullif(trim({{ json_text('payload_json', '$.workplaceType') }}), '') as workplace_type_raw,
         nullif(trim(description_html), '') as description_html,
@@ -68,10 +75,10 @@ renamed as (
         try_cast({{ json_text('payload_json', '$.salaryRange.max') }} as double) as salary_max_stated,
         upper({{ json_text('payload_json', '$.salaryRange.currency') }}) as salary_currency_stated,
         {{ json_text('payload_json', '$.salaryRange.interval') }} as salary_period_stated,
+        nullif(trim({{ json_text('payload_json', '$.salaryDescriptionPlain') }}), '') as salary_text_stated,
         cast(null as varchar) as language_stated,
         {{ json_build_object([
             ('country', json_text('payload_json', '$.country')),
-            ('salary_description', json_text('payload_json', '$.salaryDescriptionPlain')),
         ]) }} as provider_fields,
         first_seen_at as payload_first_seen_at
 
