@@ -47,10 +47,17 @@ class Exchange:
 
 
 class Extraction(NamedTuple):
-    """What an adapter found in one fetch: the postings in payload order and the reported total."""
+    """What an adapter found in one fetch: the postings in payload order and the reported total.
+
+    ``dropped`` has one reason per posting the adapter left out on purpose (Ashby ``isListed: false``,
+    a failed detail call); landing counts them in ``rejected_postings`` and names the reasons in the
+    fetch's ``error``. ``warnings`` are other notes for that column (a failed later page, ...).
+    """
 
     postings: list[Posting]
     reported_total: int | None
+    dropped: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 Extract = Callable[[bytes, str, list[Exchange] | None], Extraction]
@@ -163,6 +170,10 @@ def parse_exchange_log(body: bytes) -> list[Exchange]:
     if not exchanges:
         raise PayloadError("empty exchange log: no exchanges")
     return exchanges
+
+
+def is_success(exchange: Exchange) -> bool:
+    return 200 <= exchange.status < 300
 
 
 def require_success(exchange: Exchange, index: int) -> None:

@@ -25,6 +25,12 @@ FAILED_FETCH_FAULTS = (FAULT_HTTP_ERROR, FAULT_NETWORK_ERROR)
 ALL_FAULTS = (FAULT_HTTP_ERROR, FAULT_NETWORK_ERROR, FAULT_EMPTY, FAULT_TRUNCATED, FAULT_INCOMPLETE)
 
 
+# (board, postings, reported total, rng for a partial failure or None) -> (exchanges, delivered indices)
+RenderExchanges = Callable[
+    ["Board", Sequence[Mapping[str, Any]], int, random.Random | None], tuple[list[dict[str, Any]], list[int]]
+]
+
+
 @dataclass(frozen=True)
 class ProviderSpec:
     """What the sample generator needs to know about one provider.
@@ -37,6 +43,21 @@ class ProviderSpec:
       department, team, locations, employment type, description text, structured salary, workplace
       type). Two versions of a job are the same content exactly when these are equal.
     - ``body_faults``: which body faults the provider can show (besides failed fetches).
+
+    Optional hooks (None: not used), for providers whose boards differ or that page and call details:
+
+    - ``variant``: the spec of one board, when boards of the provider answer differently (Workable
+      boards on the v1 widget or the v3 careers API, Ashby's envelope key order). The generator always
+      works with ``spec.for_board(board)``.
+    - ``render_exchanges``: for ``.jsonl`` exchange-log providers, every HTTP response of one fetch in
+      order, as ``{url, method, status, body}`` dicts, given the board, the rendered postings, the
+      reported total and an RNG when the fetch must lose some postings (the ``incomplete`` fault: a
+      failed page or detail call), else None. Returns the exchanges and the indices of the postings
+      that a reader of the log gets (all of them when the RNG is None).
+    - ``listed``: whether a job is listed; unlisted jobs are rendered in the body but landing drops
+      them (Ashby ``isListed: false``), so they are no sighting.
+    - ``board_jobs``: the typical number of open jobs of a board given the sample's jobs per board
+      (SmartRecruiters boards larger than one 100-posting page).
     """
 
     name: str
@@ -48,3 +69,11 @@ class ProviderSpec:
     content_fields: Callable[[Board, Job], dict[str, Any]]
     body_faults: tuple[str, ...]
     reports_total: bool
+    variant: Callable[[Board], ProviderSpec] | None = None
+    render_exchanges: RenderExchanges | None = None
+    listed: Callable[[Board, Job], bool] | None = None
+    board_jobs: Callable[[Board, int], int] | None = None
+
+    def for_board(self, board: Board) -> ProviderSpec:
+        """The spec that renders ``board`` (itself unless the provider has board variants)."""
+        return self.variant(board) if self.variant is not None else self

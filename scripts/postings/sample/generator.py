@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -38,6 +38,7 @@ from postings.sample.model import (
     FORCED_BOARD,
     Board,
     BoardHistory,
+    Snapshot,
     derive_rng,
     fetch_schedule,
     make_boards,
@@ -55,7 +56,10 @@ from postings.sample.oracle import (
 )
 from postings.sample.registry import provider_spec
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
+# What `postings sample` and `make build` generate unless told otherwise.
+DEFAULT_PROVIDERS = ("greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee")
+DEFAULT_BOARDS = 12
 MANIFEST_NAME = "manifest.json"
 GROUND_TRUTH_NAME = "ground_truth_events.csv"
 
@@ -155,15 +159,69 @@ def _failed(fault: str, url: str, rng: random.Random) -> dict[str, Any]:
     }
 
 
+def _exchange_log(exchanges: Sequence[Mapping[str, Any]]) -> bytes:
+    """A ``.jsonl`` exchange log: one JSON object per HTTP response (DESIGN.md section 3)."""
+    lines = (json.dumps(dict(exchange), ensure_ascii=False) for exchange in exchanges)
+    return "".join(line + "\n" for line in lines).encode()
+
+
+def _cut(text: str, rng: random.Random) -> str:
+    """``text`` cut somewhere in its middle fifths, never where the cut leaves valid JSON or a log whose
+    last line is a complete JSON object (a cut exchange log must be unreadable, like a cut body)."""
+    cut = rng.randint(len(text) // 5, len(text) * 4 // 5)
+    while cut > 1:
+        last = text[:cut].rsplit("\n", 1)[-1]
+        try:
+            json.loads(last)
+        except ValueError:
+            if last.strip():
+                break
+        cut -= 1
+    return text[:cut]
+
+
+def _body(
+    spec: ProviderSpec,
+    board: Board,
+    postings: Sequence[Mapping[str, Any]],
+    reported_total: int,
+    sidecar: dict[str, Any],
+) -> bytes:
+    """The body of a fetch without partial failures; an exchange log's request count goes to the sidecar."""
+    if spec.render_exchanges is None:
+        return spec.render_body(postings, reported_total)
+    exchanges, _delivered = spec.render_exchanges(board, postings, reported_total, None)
+    sidecar["requests"] = len(exchanges)
+    return _exchange_log(exchanges)
+
+
+def _shown(
+    snap: Snapshot, listed: Sequence[bool], prints: Mapping[str, str], indices: Iterable[int]
+) -> dict[str, str]:
+    """Key -> fingerprint of the listed postings among ``indices`` (what landing will keep)."""
+    return {snap.jobs[i].key: prints[snap.jobs[i].key] for i in indices if listed[i]}
+
+
 def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list[FetchRecord]:
-    """Each daily fetch of a board as its raw body and sidecar, plus the observation the oracle uses."""
+    """Each daily fetch of a board as its raw body and sidecar, plus the observation the oracle uses.
+
+    Exchange-log providers (``spec.render_exchanges``) write every page and detail response of a fetch
+    to one ``.jsonl`` file; their ``incomplete`` fault loses some postings to a failed page or detail
+    call, which the sidecar reports (``complete: false``) and the reported total shows.
+    """
     board = history.board
+    spec = spec.for_board(board)
     url = spec.fetch_url(board.token)
     records: list[FetchRecord] = []
     for snap in history.snapshots:
         rng = derive_rng(seed, "fault-detail", board.provider, board.token, snap.day)
         postings = [spec.render_posting(board, job) for job in snap.jobs]
-        prints = {job.key: content_fingerprint(spec.content_fields(board, job)) for job in snap.jobs}
+        listed = [spec.listed is None or spec.listed(board, job) for job in snap.jobs]
+        prints = {
+            job.key: content_fingerprint(spec.content_fields(board, job))
+            for job, is_listed in zip(snap.jobs, listed, strict=True)
+            if is_listed
+        }
         count = len(postings)
         total = count if spec.reports_total else None
         sidecar: dict[str, Any] = {
@@ -175,24 +233,34 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
             "complete": True,
             "url": url,
         }
+
         body: bytes | None
         if snap.fault in (FAULT_HTTP_ERROR, FAULT_NETWORK_ERROR):
             body, sidecar = None, _failed(snap.fault, url, rng)
             seen = FetchObservation(snap.fetched_at, ok=False)
         elif snap.fault == FAULT_EMPTY:
-            body = spec.render_body([], 0)
+            body = _body(spec, board, [], 0, sidecar)
             seen = FetchObservation(snap.fetched_at, True, {}, 0 if spec.reports_total else None)
         elif snap.fault == FAULT_TRUNCATED:
-            text = spec.render_body(postings, count).decode()
-            body = text[: rng.randint(len(text) // 5, len(text) * 4 // 5)].encode()
+            body = _cut(_body(spec, board, postings, count, sidecar).decode(), rng).encode()
             seen = FetchObservation(snap.fetched_at, ok=False)
+        elif snap.fault == FAULT_INCOMPLETE and spec.render_exchanges is not None:
+            exchanges, delivered = spec.render_exchanges(board, postings, count, rng)
+            body = _exchange_log(exchanges)
+            failures = sum(not 200 <= e["status"] < 300 for e in exchanges)
+            sidecar["requests"] = len(exchanges)
+            sidecar["http_status"] = exchanges[-1]["status"]
+            if failures:
+                sidecar["complete"] = False
+                sidecar["error"] = f"{failures} of {len(exchanges)} requests failed"
+            kept = _shown(snap, listed, prints, delivered)
+            seen = FetchObservation(snap.fetched_at, True, kept, count, not failures)
         elif snap.fault == FAULT_INCOMPLETE:
-            shown = rng.randint(max(1, count * 3 // 10), max(1, count - 1))
-            body = spec.render_body(postings[:shown], count)
-            kept = {job.key: prints[job.key] for job in snap.jobs[:shown]}
-            seen = FetchObservation(snap.fetched_at, True, kept, count)
+            cut = rng.randint(max(1, count * 3 // 10), max(1, count - 1))
+            body = spec.render_body(postings[:cut], count)
+            seen = FetchObservation(snap.fetched_at, True, _shown(snap, listed, prints, range(cut)), count)
         else:
-            body = spec.render_body(postings, count)
+            body = _body(spec, board, postings, count, sidecar)
             seen = FetchObservation(snap.fetched_at, True, prints, total)
         records.append(
             FetchRecord(
@@ -205,11 +273,11 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
 def build_sample(
     *,
     seed: int = 7,
-    boards: int = 8,
+    boards: int = DEFAULT_BOARDS,
     days: int = 21,
     jobs_per_board: int = 25,
     start: date = date(2026, 5, 1),
-    providers: Sequence[str] = ("greenhouse", "lever"),
+    providers: Sequence[str] = DEFAULT_PROVIDERS,
     lifecycle: LifecycleParams | None = None,
 ) -> Sample:
     """The whole sample in memory: boards, every fetch's raw body and sidecar, and the ground truth.
@@ -228,14 +296,14 @@ def build_sample(
     for force in (False, True):
         records = []
         for index, board in enumerate(world):
-            spec = specs[board.provider]
+            spec = specs[board.provider].for_board(board)
             history = simulate_board(
                 seed,
                 board,
                 spec,
                 schedules[board.token],
                 faults[board.token],
-                jobs_per_board,
+                spec.board_jobs(board, jobs_per_board) if spec.board_jobs else jobs_per_board,
                 force_events=force and index == FORCED_BOARD,
             )
             records.extend(render_history(seed, history, spec))
@@ -268,7 +336,7 @@ def manifest(sample: Sample) -> dict[str, Any]:
                 "provider": b.provider,
                 "board": b.token,
                 "company": b.company,
-                "url": provider_spec(b.provider).fetch_url(b.token),
+                "url": provider_spec(b.provider).for_board(b).fetch_url(b.token),
             }
             for b in sample.boards
         ],
@@ -351,11 +419,11 @@ def generate_sample(
     paths: DataPaths,
     *,
     seed: int = 7,
-    boards: int = 8,
+    boards: int = DEFAULT_BOARDS,
     days: int = 21,
     jobs_per_board: int = 25,
     start: date = date(2026, 5, 1),
-    providers: Sequence[str] = ("greenhouse", "lever"),
+    providers: Sequence[str] = DEFAULT_PROVIDERS,
     close_after_missing_fetches: int = 2,
     collapse_ratio: float = 0.5,
     collapse_lookback_fetches: int = 7,

@@ -87,6 +87,7 @@ class Board:
     intro: str
     outro: str
     style: BoardStyle
+    provider_index: int = 0  # the board's position among its provider's boards (0 = the first)
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ def make_boards(rng: random.Random, count: int, providers: Sequence[str]) -> lis
                 intro=intro,
                 outro=rng.choice(c.OUTROS).format(company=company),
                 style=style,
+                provider_index=index // len(providers),
             )
         )
     return boards
@@ -267,7 +269,7 @@ def schedule_faults(
     schedule: dict[str, dict[int, str]] = {b.token: {} for b in boards}
 
     def kinds(board: Board) -> list[str]:
-        return [*FAILED_FETCH_FAULTS, *specs[board.provider].body_faults]
+        return [*FAILED_FETCH_FAULTS, *specs[board.provider].for_board(board).body_faults]
 
     for board in boards:
         mine = schedule[board.token]

@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from postings.sample import greenhouse, lever
+from postings.sample import ashby, greenhouse, lever, recruitee, smartrecruiters, workable
 from postings.sample.base import ProviderSpec
 
 PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType(
     {
         greenhouse.NAME: greenhouse.SPEC,
         lever.NAME: lever.SPEC,
+        ashby.NAME: ashby.SPEC,
+        workable.NAME: workable.SPEC,
+        smartrecruiters.NAME: smartrecruiters.SPEC,
+        recruitee.NAME: recruitee.SPEC,
     }
 )
 
