@@ -27,6 +27,11 @@ def stable_number(*parts: object) -> int:
     return int.from_bytes(digest[:8], "big")
 
 
+def stable_hex(*parts: object, length: int = 24) -> str:
+    """Lowercase hex digits derived from ``parts`` (ids like ``56c253c2e4b0cabf01d19d37``)."""
+    return hashlib.sha1(":".join(str(p) for p in parts).encode()).hexdigest()[:length]
+
+
 def stable_uuid(*parts: object) -> str:
     """A version-4-shaped UUID derived from ``parts``."""
     digest = hashlib.sha1(":".join(str(p) for p in parts).encode()).digest()

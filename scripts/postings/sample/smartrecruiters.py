@@ -24,7 +24,7 @@ from typing import Any
 from postings.sample import content as c
 from postings.sample.base import FAULT_EMPTY, FAULT_INCOMPLETE, FAULT_TRUNCATED, ProviderSpec
 from postings.sample.model import Board, Job
-from postings.sample.parts import COUNTRY_NAMES, blocks, h, iso_ms, stable_number, stable_uuid
+from postings.sample.parts import COUNTRY_NAMES, blocks, h, iso_ms, stable_hex, stable_number, stable_uuid
 
 NAME = "smartrecruiters"
 PAGE_LIMIT = 100
@@ -46,6 +46,13 @@ EXPERIENCE = {
     "principal": ("mid_senior_level", "Mid-Senior Level"),
     "lead": ("mid_senior_level", "Mid-Senior Level"),
     "leader": ("director", "Director"),
+}
+CONTRACT = {
+    "full_time": "Permanent",
+    "part_time": "Permanent",
+    "contract": "Freelance",
+    "intern": "Internship",
+    "temporary": "Fixed-term",
 }
 FLEXIBILITY = {"onsite": "Office-based", "hybrid": "Hybrid", "remote": "Remote"}
 # Approximate coordinates, sent as strings like the real API does.
@@ -138,11 +145,11 @@ def _custom_fields(board: Board, job: Job, location: Mapping[str, Any]) -> list[
     fields = [
         ("Brands", board.company),
         ("Work flexibility", FLEXIBILITY[job.placement.workplace]),
-        ("Contract", "Internship" if job.employment == "intern" else "Permanent"),
+        ("Contract", CONTRACT[job.employment]),
     ]
     out = [
         {
-            "fieldId": f"{stable_number(board.token, 'field', label):024x}"[:24],
+            "fieldId": stable_hex(board.token, "field", label),
             "fieldLabel": label,
             "valueId": stable_uuid(board.token, label, value),
             "valueLabel": value,
