@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,23 +24,71 @@ from postings.raw import write_fetch
 
 SHARED_DIR = Path(os.environ.get("POSTINGS_SHARED_DIR", PROJECT_DIR.parent / "shared")).resolve()
 SAMPLES_DIR = SHARED_DIR / "ats-samples"
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 
-# (provider, board, file under ats-samples, extension): the real payloads every session lands.
-REAL_SAMPLES = [
+
+def smartrecruiters_exchange_log(body: bytes) -> bytes:
+    """A single SmartRecruiters Posting object (the docs example) as the fetch our fetcher records: a
+    one-row list page (totalFound 1) and one detail call whose response is the object verbatim (the
+    docs' Posting object is what the detail endpoint returns; this one has no jobAd)."""
+    posting = json.loads(body)
+    company = posting["company"]["identifier"]
+    api = f"https://api.smartrecruiters.com/v1/companies/{company}/postings"
+    page = {"offset": 0, "limit": 100, "totalFound": 1, "content": [posting]}
+    exchanges = [
+        {"url": f"{api}?limit=100&offset=0", "method": "GET", "status": 200, "body": json.dumps(page)},
+        {"url": f"{api}/{posting['id']}", "method": "GET", "status": 200, "body": body.decode()},
+    ]
+    return "".join(json.dumps(exchange) + "\n" for exchange in exchanges).encode()
+
+
+# (provider, board, file under ats-samples, extension[, wrap]): the real payloads every session lands;
+# `wrap` turns a recorded file into the raw body we store (e.g. a single object into an exchange log).
+REAL_SAMPLES: list[tuple] = [
     ("greenhouse", "vercel", "greenhouse/vercel_list_content.json", ".json"),
     ("greenhouse", "vaulttec", "greenhouse/docs_example_list_content.json", ".json"),
     ("lever", "palantir", "lever/palantir_postings.json", ".json"),
     ("lever", "spotify", "lever/spotify_postings.json", ".json"),
+    ("ashby", "linear", "ashby/linear_job_board.json", ".json"),
+    ("ashby", "openevidence", "ashby/openevidence_job_board.json", ".json"),
+    ("workable", "huggingface", "workable/huggingface_widget_v1.json", ".json"),
+    ("workable", "amazing-care", "workable/widget_v1_details.json", ".json"),
+    # one list page of 310 postings, stored as it came (a list-only fetch): lands incomplete
+    ("smartrecruiters", "ubisoft2", "smartrecruiters/ubisoft_postings_list.json", ".json"),
+    (
+        "smartrecruiters",
+        "smartrecruiters",
+        "smartrecruiters/docs_example_posting.json",
+        ".jsonl",
+        smartrecruiters_exchange_log,
+    ),
+]
+# Providers without a recorded sample: realistic fixtures built from PROVIDERS.md, under fixtures/.
+FIXTURE_SAMPLES: list[tuple] = [
+    ("recruitee", "channable", "recruitee_offers.json", ".json"),
 ]
 REAL_SAMPLE_FETCHED_AT = datetime(2026, 5, 10, 12, 0, 0, tzinfo=UTC)
 
 
 def place_real_samples(paths: DataPaths) -> list[Path]:
-    """Write the real recorded payloads into the raw layout as one successful fetch per board."""
+    """Write the real recorded payloads (and the fixtures) into the raw layout, one successful fetch
+    per board."""
     written = []
-    for provider, board, relative, ext in REAL_SAMPLES:
-        body = (SAMPLES_DIR / relative).read_bytes()
-        sidecar = {"status": "ok", "http_status": 200, "error": None, "duration_ms": 100, "requests": 1}
+    entries = [(SAMPLES_DIR, entry) for entry in REAL_SAMPLES]
+    entries += [(FIXTURES_DIR, entry) for entry in FIXTURE_SAMPLES]
+    for folder, (provider, board, relative, ext, *wrap) in entries:
+        body = (folder / relative).read_bytes()
+        wrapper: Callable[[bytes], bytes] | None = wrap[0] if wrap else None
+        if wrapper is not None:
+            body = wrapper(body)
+        requests = body.count(b"\n") if ext == ".jsonl" else 1
+        sidecar = {
+            "status": "ok",
+            "http_status": 200,
+            "error": None,
+            "duration_ms": 100,
+            "requests": requests,
+        }
         written.append(write_fetch(paths.raw, provider, board, REAL_SAMPLE_FETCHED_AT, body, ext, sidecar))
     return written
 

@@ -17,10 +17,13 @@ from typing import Any
 import pytest
 
 from postings.paths import DataPaths
+from postings.providers import ADAPTERS
+from postings.providers.base import PayloadError, parse_exchange_log
 from postings.raw import parse_raw_path, write_fetch
 from postings.sample import PROVIDERS, LifecycleParams, build_sample, generate_sample
 from postings.sample.base import ALL_FAULTS
-from postings.sample.generator import Sample
+from postings.sample.content import RESERVED_BOARDS
+from postings.sample.generator import DEFAULT_BOARDS, DEFAULT_PROVIDERS, Sample
 from postings.sample.model import FAULT_FIRST_DAY, MAX_FAULT_RUN
 from postings.sample.oracle import (
     EVENT_TYPES,
@@ -31,10 +34,11 @@ from postings.sample.oracle import (
     ground_truth,
     job_id,
 )
+from postings.sample.registry import provider_spec
 
 SHARED = Path("/work/shared/ats-samples")
 SMALL: dict[str, Any] = {"seed": 3, "boards": 4, "days": 8, "jobs_per_board": 8}
-RESERVED = {"vercel", "vaulttec", "palantir", "spotify"}
+RESERVED = {"vercel", "vaulttec", "palantir", "spotify"} | set(RESERVED_BOARDS)
 OFFSET_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 EVENT_AT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 TOKEN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -56,6 +60,24 @@ def parsed(body: bytes | None) -> Any:
 @pytest.fixture(scope="module")
 def default_sample() -> Sample:
     return build_sample()
+
+
+@pytest.fixture(scope="module")
+def classic_sample() -> Sample:
+    """Greenhouse and Lever boards only (the first default): their shape tests count on its boards."""
+    return build_sample(boards=8, providers=("greenhouse", "lever"))
+
+
+def extracted(record: Any) -> Any:
+    """What landing's adapter reads from a fetch's body: an Extraction, or None when it cannot."""
+    if record.body is None:
+        return None
+    adapter = ADAPTERS[record.provider]
+    try:
+        exchanges = parse_exchange_log(record.body) if record.ext == ".jsonl" else None
+        return adapter.extract(record.body, record.ext, exchanges)
+    except PayloadError:
+        return None
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +148,7 @@ def test_real_boards_can_share_the_data_dir(tmp_path: Path) -> None:
 
 def test_unknown_provider_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no provider"):
-        generate_sample(DataPaths(tmp_path), **SMALL, providers=("greenhouse", "workday"))
+        generate_sample(DataPaths(tmp_path), **SMALL, providers=("greenhouse", "icims"))
 
 
 # --- boards and fetch schedule ------------------------------------------------------------------
@@ -138,14 +160,16 @@ def test_board_tokens_are_unique_fictional_slugs() -> None:
     assert len(set(tokens)) == 30
     assert all(TOKEN.match(t) for t in tokens)
     assert not RESERVED & set(tokens)
-    assert [b.provider for b in sample.boards] == ["greenhouse", "lever"] * 15
+    assert [b.provider for b in sample.boards] == [
+        DEFAULT_PROVIDERS[i % len(DEFAULT_PROVIDERS)] for i in range(30)
+    ]
 
 
 def test_one_fetch_per_board_and_day_with_millisecond_times(default_sample: Sample) -> None:
     by_board: dict[str, list[datetime]] = {}
     for record in default_sample.fetches:
         by_board.setdefault(record.board, []).append(record.fetched_at)
-    assert len(by_board) == 8
+    assert len(by_board) == DEFAULT_BOARDS
     for times in by_board.values():
         days = [t.date() for t in times]
         assert days == [default_sample.params.start + timedelta(days=i) for i in range(21)]
@@ -169,7 +193,11 @@ def test_fault_schedule(default_sample: Sample) -> None:
     assert (
         kinds["greenhouse", "truncated"] and kinds["lever", "truncated"] and kinds["greenhouse", "incomplete"]
     )
-    assert not kinds["lever", "incomplete"]
+    for provider in DEFAULT_PROVIDERS:
+        assert kinds[provider, "truncated"], provider
+    assert kinds["smartrecruiters", "incomplete"] and kinds["workable", "incomplete"]
+    for provider in ("lever", "ashby", "recruitee"):  # no reported total: an incomplete body is undetectable
+        assert not kinds[provider, "incomplete"]
 
 
 def test_default_sample_has_every_event_type(default_sample: Sample) -> None:
@@ -211,15 +239,19 @@ def test_fault_free_fetches_are_healthy(default_sample: Sample) -> None:
 
 
 def test_boards_stay_populated(default_sample: Sample) -> None:
+    sizes = {}
+    for board in default_sample.boards:
+        spec = provider_spec(board.provider).for_board(board)
+        sizes[board.token] = spec.board_jobs(board, 25) if spec.board_jobs else 25
     for record in default_sample.fetches:
         if record.fault is None:
-            assert 5 <= record.observation.postings_count <= 45
+            assert 5 <= record.observation.postings_count <= sizes[record.board] * 1.8
 
 
 # --- raw layout and sidecars --------------------------------------------------------------------
 
 
-def test_raw_layout_and_sidecars(default_dir: Path) -> None:
+def test_raw_layout_and_sidecars(default_dir: Path, default_sample: Sample) -> None:
     raw = default_dir / "raw"
     files = sorted(p for p in raw.rglob("*") if p.is_file())
     bodies = [p for p in files if not p.name.endswith(".meta.json")]
@@ -228,12 +260,27 @@ def test_raw_layout_and_sidecars(default_dir: Path) -> None:
     for path in files:
         name = parse_raw_path(path.relative_to(raw))
         assert name.board not in RESERVED
+    boards = {b.token: b for b in default_sample.boards}
     for path in bodies:
         name = parse_raw_path(path.relative_to(raw))
-        sidecar = json.loads(path.with_name(path.name[: -len(".json")] + ".meta.json").read_text())
-        url = (GREENHOUSE_URL if name.provider == "greenhouse" else LEVER_URL).format(name.board)
-        assert sidecar["status"] == "ok" and sidecar["http_status"] == 200 and sidecar["error"] is None
-        assert sidecar["complete"] is True and sidecar["requests"] == 1 and sidecar["url"] == url
+        sidecar = json.loads(path.with_name(path.name[: -len(name.ext)] + ".meta.json").read_text())
+        spec = provider_spec(name.provider).for_board(boards[name.board])
+        assert name.ext == spec.ext
+        if name.provider in ("greenhouse", "lever"):
+            url = (GREENHOUSE_URL if name.provider == "greenhouse" else LEVER_URL).format(name.board)
+            assert sidecar["url"] == url
+        assert sidecar["url"] == spec.fetch_url(name.board)
+        assert sidecar["status"] == "ok"
+        if sidecar["complete"]:
+            assert sidecar["http_status"] == 200 and sidecar["error"] is None
+        else:  # an exchange log some of whose requests failed
+            assert name.ext == ".jsonl" and "requests failed" in sidecar["error"]
+        if name.ext == ".jsonl":  # one line per HTTP response; a truncated log lost its end
+            body = path.read_bytes()
+            lines = body.count(b"\n")
+            assert lines == sidecar["requests"] if body.endswith(b"\n") else lines < sidecar["requests"]
+        else:
+            assert sidecar["requests"] == 1
         assert isinstance(sidecar["duration_ms"], int) and sidecar["duration_ms"] > 0
         assert sidecar["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest() == name.digest
         assert sidecar["provider"] == name.provider and sidecar["board"] == name.board
@@ -257,28 +304,26 @@ def test_raw_files_show_what_the_oracle_was_told(tmp_path: Path) -> None:
         )
         matches = list(folder.rglob(f"{stamp}-*"))
         body_files = [p for p in matches if not p.name.endswith(".meta.json")]
-        document = parsed(body_files[0].read_bytes()) if body_files else None
-        assert (document is not None) == record.observation.ok
-        if document is None:
+        body = body_files[0].read_bytes() if body_files else None
+        assert body == record.body
+        found = extracted(record)
+        assert (found is not None) == record.observation.ok
+        if found is None:
             continue
-        if record.provider == "greenhouse":
-            keys = [str(job["id"]) for job in document["jobs"]]
-            assert document["meta"]["total"] == record.observation.reported_total
-        else:
-            keys = [posting["id"] for posting in document]
-            assert record.observation.reported_total is None
-        assert keys == list(record.observation.postings)
+        adapter = ADAPTERS[record.provider]
+        assert [adapter.job_key(p) for p in found.postings] == list(record.observation.postings)
+        assert found.reported_total == record.observation.reported_total
 
 
 def test_manifest(default_dir: Path, default_sample: Sample) -> None:
     manifest = json.loads((default_dir / "sample" / "manifest.json").read_text())
     assert manifest["sample"] == {
         "seed": 7,
-        "boards": 8,
+        "boards": 12,
         "days": 21,
         "jobs_per_board": 25,
         "start": "2026-05-01",
-        "providers": ["greenhouse", "lever"],
+        "providers": ["greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee"],
     }
     assert [(b["provider"], b["board"]) for b in manifest["boards"]] == [
         (b.provider, b.token) for b in default_sample.boards
@@ -352,10 +397,10 @@ def ok_documents(sample: Sample, provider: str) -> Iterable[tuple[str, Any]]:
             yield record.board, json.loads(record.body or b"")
 
 
-def test_greenhouse_bodies_look_like_the_real_api(default_sample: Sample) -> None:
+def test_greenhouse_bodies_look_like_the_real_api(classic_sample: Sample) -> None:
     real_keys = set(json.loads((SHARED / "greenhouse" / "vercel_list_content.json").read_text())["jobs"][0])
     titles, locations, offsets, salaries, metadata = set(), set(), set(), 0, 0
-    for board, document in ok_documents(default_sample, "greenhouse"):
+    for board, document in ok_documents(classic_sample, "greenhouse"):
         assert set(document) == {"jobs", "meta"} and document["meta"]["total"] == len(document["jobs"])
         for job in document["jobs"]:
             check_greenhouse_job(job, board)
@@ -375,9 +420,9 @@ def test_greenhouse_bodies_look_like_the_real_api(default_sample: Sample) -> Non
     assert len(offsets) >= 2 and salaries and metadata
 
 
-def test_lever_bodies_look_like_the_real_api(default_sample: Sample) -> None:
+def test_lever_bodies_look_like_the_real_api(classic_sample: Sample) -> None:
     ranges, commitments, workplaces = 0, set(), set()
-    for board, document in ok_documents(default_sample, "lever"):
+    for board, document in ok_documents(classic_sample, "lever"):
         assert isinstance(document, list)
         for posting in document:
             check_lever_posting(posting, board)
@@ -391,17 +436,26 @@ def test_lever_bodies_look_like_the_real_api(default_sample: Sample) -> None:
 def test_fault_bodies(default_sample: Sample) -> None:
     for record in default_sample.fetches:
         document = parsed(record.body)
+        found = extracted(record)
         if record.fault in ("http_error", "network_error"):
             assert record.body is None
         elif record.fault == "truncated":
-            assert record.body and document is None
+            assert record.body and document is None and found is None
             record.body.decode()  # cut at a character boundary: invalid JSON, valid UTF-8
         elif record.fault == "empty":
-            assert document == ({"jobs": [], "meta": {"total": 0}} if record.provider == "greenhouse" else [])
+            assert found is not None and found.postings == []
+            if record.provider in ("greenhouse", "lever"):
+                assert document == (
+                    {"jobs": [], "meta": {"total": 0}} if record.provider == "greenhouse" else []
+                )
         elif record.fault == "incomplete":
-            assert 0 < len(document["jobs"]) < document["meta"]["total"]
+            assert found is not None and 0 < len(found.postings) < (found.reported_total or 0)
+            if record.provider == "greenhouse":
+                assert 0 < len(document["jobs"]) < document["meta"]["total"]
         if record.fault in ("truncated", "empty", "incomplete"):
-            assert record.sidecar["status"] == "ok" and record.sidecar["http_status"] == 200
+            assert record.sidecar["status"] == "ok"
+            if record.ext == ".json":
+                assert record.sidecar["http_status"] == 200
 
 
 def without_volatile(posting: Mapping[str, Any]) -> dict[str, Any]:
@@ -413,12 +467,11 @@ def test_fingerprint_changes_exactly_when_the_posting_does(default_sample: Sampl
     last: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
     changed = touched = 0
     for record in default_sample.fetches:
-        document = parsed(record.body) if record.observation.ok else None
-        if document is None:
+        found = extracted(record) if record.observation.ok else None
+        if found is None:
             continue
-        postings = document["jobs"] if record.provider == "greenhouse" else document
-        for posting in postings:
-            key = str(posting["id"])
+        for posting in found.postings:
+            key = ADAPTERS[record.provider].job_key(posting) or ""
             fingerprint = record.observation.postings[key]
             previous = last.get((record.board, key))
             if previous is not None:
@@ -580,6 +633,7 @@ def test_ground_truth_is_sorted_with_sha1_job_ids() -> None:
 
 
 def test_registry_lists_the_providers() -> None:
-    assert set(PROVIDERS) == {"greenhouse", "lever"}
+    assert set(PROVIDERS) >= set(DEFAULT_PROVIDERS)
+    assert set(PROVIDERS) <= set(ADAPTERS)  # every generated provider can be landed
     for name, spec in PROVIDERS.items():
-        assert spec.name == name and spec.ext == ".json"
+        assert spec.name == name and spec.ext in (".json", ".jsonl")
