@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import random
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -234,7 +234,9 @@ def render_posting(board: Board, job: Job) -> dict[str, Any]:
     }
 
 
-def _body(order: str) -> Any:
+def _body(order: str) -> Callable[[Sequence[Mapping[str, Any]], int], bytes]:
+    """The board body with ``apiVersion`` first, last or missing (both occur in recorded responses)."""
+
     def render_body(postings: Sequence[Mapping[str, Any]], reported_total: int) -> bytes:
         jobs = list(postings)
         if order == "first":

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -180,7 +180,7 @@ def render_v3(board: Board, job: Job) -> dict[str, Any]:
     return result
 
 
-def render_v1_body(board: Board) -> Any:
+def render_v1_body(board: Board) -> Callable[[Sequence[Mapping[str, Any]], int], bytes]:
     description = None if board.provider_index % 4 == 2 else board.intro
 
     def render_body(postings: Sequence[Mapping[str, Any]], reported_total: int) -> bytes:
@@ -259,13 +259,17 @@ def content_fields_v3(board: Board, job: Job) -> dict[str, Any]:
     }
 
 
+def _board_needed(postings: Sequence[Mapping[str, Any]], reported_total: int) -> bytes:
+    raise NotImplementedError("Workable bodies depend on the board: use SPEC.for_board(board)")
+
+
 SPEC_V1 = ProviderSpec(
     name=NAME,
     ext=".json",
     fetch_url=v1_url,
     new_key=new_key,
     render_posting=render_v1,
-    render_body=lambda postings, total: b"",  # replaced per board (the envelope names the account)
+    render_body=_board_needed,  # replaced per board: the envelope names the account
     content_fields=content_fields_v1,
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED),
     reports_total=False,
@@ -276,7 +280,7 @@ SPEC_V3 = ProviderSpec(
     fetch_url=v3_url,
     new_key=new_key,
     render_posting=render_v3,
-    render_body=lambda postings, total: b"",  # unused: every v3 fetch is an exchange log
+    render_body=_board_needed,  # unused: every v3 fetch is an exchange log
     content_fields=content_fields_v3,
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED, FAULT_INCOMPLETE),
     reports_total=True,
