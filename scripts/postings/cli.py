@@ -97,12 +97,15 @@ def cmd_build(args: argparse.Namespace) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> None:
-    from postings.locking import data_dir_lock
+    from postings.pipeline import run_pipeline
 
-    paths = _paths(args)
-    with data_dir_lock(paths.root, "run"):
-        _land(paths)
-        _build(paths, args)
+    record = run_pipeline(
+        _paths(args),
+        full_refresh=args.full_refresh,
+        dbt_vars=json.loads(args.vars) if args.vars else None,
+        progress=_progress,
+    )
+    _progress(record.one_line())
 
 
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
@@ -163,10 +166,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "run",
         help="land, then build (the scheduled job)",
-        description="Land new raw files, then build and publish. Holds the data dir's lock.",
+        description="Land new raw files, build and test, publish, check source freshness; holds the data "
+        "dir's lock (a second run exits with code 75) and writes a JSON run record under <data dir>/runs/.",
         epilog=EPILOG,
     )
-    _add_build_options(run)
+    run.add_argument("--full-refresh", action="store_true", help="rebuild incremental models from landing")
+    run.add_argument("--vars", help="dbt vars as JSON, e.g. '{\"close_after_missing_fetches\": 3}'")
     run.set_defaults(handler=cmd_run)
     return parser
 
