@@ -56,7 +56,7 @@ def cmd_fetch(args: argparse.Namespace) -> None:
     settings = FetchSettings(
         concurrency=args.concurrency,
         lever_page_size=args.lever_page_size,
-        http=HttpSettings(timeout=args.timeout),
+        http=HttpSettings(timeout=args.timeout, min_interval=args.min_interval),
     )
     summary = fetch_boards(
         _paths(args),
@@ -182,6 +182,12 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--board", help="only boards with this token")
     fetch.add_argument("--concurrency", type=_positive_int, default=4, help="boards at once (default 4)")
     fetch.add_argument("--timeout", type=float, default=30.0, help="seconds per connect / read (default 30)")
+    fetch.add_argument(
+        "--min-interval",
+        type=float,
+        default=0.5,
+        help="seconds between two requests to the same host (default 0.5)",
+    )
     fetch.add_argument(
         "--lever-page-size",
         type=_positive_int,
