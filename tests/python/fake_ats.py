@@ -238,6 +238,11 @@ def board_keys(board: FakeBoard) -> set[str]:
 # The server
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # many boards and detail calls connect at once; none may wait for a SYN retry
+
+
 class FakeAts:
     def __init__(self) -> None:
         self.requests: list[Seen] = []
@@ -257,8 +262,7 @@ class FakeAts:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.port = self.server.server_address[1]
         self._thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)
         self._thread.start()

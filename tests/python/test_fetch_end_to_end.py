@@ -47,7 +47,7 @@ SETTINGS = FetchSettings(
     detail_concurrency=3,
     lever_page_size=2,
     http=HttpSettings(
-        timeout=0.2, max_attempts=2, backoff_base=1.0, min_interval=0.0, trust_env_proxies=False
+        timeout=0.5, max_attempts=2, backoff_base=1.0, min_interval=0.0, trust_env_proxies=False
     ),
 )
 

@@ -208,7 +208,7 @@ class HttpClient:
                         request,
                         failure.status,
                         failure.http_status,
-                        f"{failure.reason} (gave up after {attempt} attempts)",
+                        f"{failure.reason} (gave up after {attempt} attempt{'s' if attempt != 1 else ''})",
                         attempt,
                     )
                 return failure
