@@ -90,5 +90,6 @@ def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Wareh
 def warehouse_copy(sample_warehouse: Warehouse, tmp_path: Path) -> Warehouse:
     """A private copy of the session's data dir, for tests that change it."""
     root = tmp_path / "data"
-    shutil.copytree(sample_warehouse.paths.root, root, ignore=shutil.ignore_patterns(".postings.lock", "runs"))
+    skip = shutil.ignore_patterns(".postings.lock", "runs")
+    shutil.copytree(sample_warehouse.paths.root, root, ignore=skip)
     return Warehouse(DataPaths(root))
