@@ -118,19 +118,27 @@ def assess_fetches(fetches: Sequence[FetchObservation], params: LifecycleParams)
         threshold = params.collapse_ratio * statistics.median(counts)
         collapse[index] = ordered[index].postings_count < threshold
         # a persistent drop starts here when this collapse and the next span - 1 complete fetches all
-        # stay below this collapse's own threshold (contracts.md section 3)
-        following = usable[position + 1 : position + span]
+        # stay below this collapse's own threshold, and none of those is so much larger that this fetch
+        # is only a dip below them (contracts.md section 3)
+        following = [ordered[i].postings_count for i in usable[position + 1 : position + span]]
         if (
             collapse[index]
             and len(following) == span - 1
-            and all(ordered[i].postings_count < threshold for i in following)
+            and all(count < threshold for count in following)
+            and all(ordered[index].postings_count >= params.collapse_ratio * count for count in following)
         ):
             persistent_starts.add(position)
+    # a collapse is accepted when it is at the level of a persistent drop that started at it or at one
+    # of the span - 1 complete fetches before it
     accepted = {
         index
         for position, index in enumerate(usable)
         if collapse[index]
-        and any(start in persistent_starts for start in range(position - span + 1, position + 1))
+        and any(
+            start in persistent_starts
+            and ordered[index].postings_count >= params.collapse_ratio * ordered[usable[start]].postings_count
+            for start in range(max(0, position - span + 1), position + 1)
+        )
     }
     return [
         FetchHealth(
