@@ -24,6 +24,18 @@ fetches as (
 
 ),
 
+measures as (
+
+    select * from {{ ref('int_jobs_measured') }}
+
+),
+
+lineages as (
+
+    select * from {{ ref('int_job_lineages_traced') }}
+
+),
+
 latest_sightings as (
 
     select *
@@ -120,7 +132,15 @@ final as (
         latest_sightings.content_hash,
         latest_sightings.source_hash,
         latest_sightings.raw_uri as raw_payload_uri,
-        postings.provider_fields
+        postings.provider_fields,
+        measures.days_open,
+        measures.is_left_censored,
+        measures.is_right_censored,
+        lineages.repost_of_job_id,
+        lineages.lineage_id,
+        lineages.repost_number,
+        lineages.lineage_repost_count,
+        lineages.lineage_days_open
     from latest_sightings
     inner join sighting_spans
         on latest_sightings.job_id = sighting_spans.job_id
@@ -134,6 +154,10 @@ final as (
         on latest_sightings.job_id = content_changes.job_id
     left join board_checks
         on latest_sightings.source_id = board_checks.source_id
+    left join measures
+        on latest_sightings.job_id = measures.job_id
+    left join lineages
+        on latest_sightings.job_id = lineages.job_id
 
 )
 

@@ -62,6 +62,12 @@ class Warehouse:
         with (self.paths.sample / "ground_truth_events.csv").open(newline="") as handle:
             return list(csv.DictReader(handle))
 
+    def ground_truth_jobs(self) -> list[dict[str, str]]:
+        import csv
+
+        with (self.paths.sample / "ground_truth_jobs.csv").open(newline="") as handle:
+            return list(csv.DictReader(handle))
+
     def manifest(self) -> dict:
         return json.loads((self.paths.sample / "manifest.json").read_text())
 

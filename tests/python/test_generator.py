@@ -24,12 +24,15 @@ from postings.sample.generator import Sample
 from postings.sample.model import FAULT_FIRST_DAY, MAX_FAULT_RUN
 from postings.sample.oracle import (
     EVENT_TYPES,
+    JOB_CSV_COLUMNS,
     FetchObservation,
     TruthEvent,
     assess_fetches,
     board_events,
+    board_jobs,
     ground_truth,
     job_id,
+    title_key,
 )
 
 SHARED = Path("/work/shared/ats-samples")
@@ -568,6 +571,141 @@ def test_content_change_is_an_update() -> None:
 def test_reopen_with_changed_content_is_only_a_reopen() -> None:
     history = [fetch(0, {"x": "a"}), fetch(1), fetch(2), fetch(3), fetch(4, {"x": "b"})]
     assert events_of(history) == [("open", 0), ("close", 1), ("reopen", 4)]
+
+
+def test_an_empty_body_right_after_a_real_shrink_is_a_dip_not_part_of_it() -> None:
+    """10 jobs shrink to 3 (day 4, with a failed day 2 before), then two empty bodies, then 3 again:
+    the shrink is accepted and closes the 7 at day 4; the empty bodies are unhealthy and close nothing
+    (the same case as the dbt unit test test_int_fetches_assessed_dip_after_a_real_shrink)."""
+    big = {f"k{i}": "c" for i in range(10)}
+    small = {f"k{i}": "c" for i in range(3)}
+    history = [
+        FetchObservation(at(0), True, big),
+        FetchObservation(at(1), True, big),
+        FetchObservation(at(2), False),
+        FetchObservation(at(3), True, big),
+        FetchObservation(at(4), True, small),
+        FetchObservation(at(5), True, {}),
+        FetchObservation(at(6), True, {}),
+        FetchObservation(at(7), True, small),
+        FetchObservation(at(8), True, small),
+    ]
+    health = assess_fetches(history, LifecycleParams())
+    assert [h.is_healthy for h in health] == [True, True, False, True, True, False, False, False, True]
+    assert [h.is_accepted_collapse for h in health][4:] == [True, False, False, False, False]
+    assert events_of(history, key="k0") == [("open", 0)]
+    assert events_of(history, key="k9") == [("open", 0), ("close", 4)]
+
+
+def test_a_flicker_follows_the_close_var() -> None:
+    history = [fetch(0, {"x": "a"}), fetch(1, {"x": "a"}), fetch(2), fetch(3, {"x": "a"})]
+    assert events_of(history) == [("open", 0)]
+    assert events_of(history, close_after_missing_fetches=1) == [("open", 0), ("close", 2), ("reopen", 3)]
+
+
+def jobs_of(fetches: list[FetchObservation], **params: Any) -> dict[str, Any]:
+    found = board_jobs("lever", "acme", fetches, LifecycleParams(**params))
+    return {j.provider_job_key: j for j in found}
+
+
+def named(day: int, jobs: Mapping[str, tuple[str, str]], **kwargs: Any) -> FetchObservation:
+    """A fetch showing jobs key -> (title, location), each with content 'c', and the filler jobs."""
+    return FetchObservation(at(day), True, {**FILLER, **dict.fromkeys(jobs, "c")}, identities=jobs, **kwargs)
+
+
+def test_days_open_and_censoring() -> None:
+    day = 86_400_000 + 7  # at(d) adds d * 7 ms
+    history = [
+        named(0, {"a": ("A", "x"), "b": ("B", "x")}),
+        named(1, {"a": ("A", "x"), "b": ("B", "x"), "c": ("C", "x")}),
+        named(2, {"c": ("C", "x")}),
+        named(3, {"c": ("C", "x")}),
+        named(4, {"b": ("B", "x"), "c": ("C", "x")}),
+        FetchObservation(at(5), False),
+    ]
+    jobs = jobs_of(history)
+    a, b, c = jobs["a"], jobs["b"], jobs["c"]
+    assert (a.status, a.inactive_at, a.open_milliseconds) == ("inactive", at(2), 2 * day)
+    assert a.is_left_censored and not a.is_right_censored
+    # b: open 0 -> close 2, reopen 4 -> the board's last healthy fetch, 4
+    assert (b.status, b.open_milliseconds, b.days_open) == ("active", 2 * day, 2 * day / 86_400_000)
+    assert b.is_left_censored and b.is_right_censored
+    assert (c.open_milliseconds, c.is_left_censored, c.is_right_censored) == (3 * day, False, True)
+    # every fetch before the first healthy one leaves its jobs left-censored
+    late = [FetchObservation(at(0), False), named(1, {"a": ("A", "x")}), named(2, {"a": ("A", "x")})]
+    assert jobs_of(late)["a"].is_left_censored
+
+
+def test_title_key_for_repost_matching() -> None:
+    assert title_key("  Senior Data-Engineer (Berlin) ") == "senior data engineer berlin"
+    assert title_key("C++ / C# Developer") == "c++ c# developer"
+    assert title_key("Ingénieur·e  Logiciel") == "ingénieur e logiciel"
+    assert title_key("Staff_Engineer") == "staff engineer"
+    assert title_key(None) is None
+
+
+def test_reposts_are_matched_one_to_one_within_the_window() -> None:
+    senior = ("Senior Data Engineer", "Berlin")
+    history = [
+        named(0, {"a": senior, "s": ("Sales Lead", "Berlin"), "p": ("Product Designer", "Berlin")}),
+        named(1, {"a": senior, "s": ("Sales Lead", "Berlin"), "p": ("Product Designer", "Berlin")}),
+        named(2, {"s": ("Sales Lead", "Berlin")}),
+        named(3, {"s": ("Sales Lead", "Berlin"), "t": ("sales lead", "berlin")}),
+        named(4, {"s": ("Sales Lead", "Berlin"), "b": ("senior data-engineer", "berlin")}),
+        named(5, {"s": ("Sales Lead", "Berlin"), "q": ("Product Designer", "Munich")}),
+        named(6, {"s": ("Sales Lead", "Berlin"), "c": senior}),
+        named(7, {"s": ("Sales Lead", "Berlin"), "c": senior}),
+    ]
+    jobs = jobs_of(history)
+    # b reposts a (closed at 2, last seen 1); t is no repost (s never closed); q has another location;
+    # c opens after b closed (at 5): a repost of b, not of a (a is taken, and b was seen more recently)
+    assert jobs["b"].repost_of_job_id == job_id("lever", "acme", "a")
+    assert jobs["c"].repost_of_job_id == job_id("lever", "acme", "b")
+    assert jobs["t"].repost_of_job_id is None and jobs["q"].repost_of_job_id is None
+    lineage = [jobs[k] for k in "abc"]
+    assert {j.lineage_id for j in lineage} == {job_id("lever", "acme", "a")}
+    assert [j.repost_number for j in lineage] == [0, 1, 2]
+    assert {j.lineage_repost_count for j in lineage} == {2}
+    total = sum(j.open_milliseconds for j in lineage)
+    assert {j.lineage_open_milliseconds for j in lineage} == {total}
+    assert jobs["s"].lineage_repost_count == 0 and jobs["s"].lineage_id == job_id("lever", "acme", "s")
+    # a window shorter than the gap between a's close (day 2) and b's open (day 4) links neither
+    short = jobs_of(history, repost_window_days=1.5)
+    assert short["b"].repost_of_job_id is None
+    assert short["c"].repost_of_job_id == job_id("lever", "acme", "b")  # b closed at 5, c opened at 6
+
+
+def test_default_sample_has_the_lifecycle_scenarios(default_sample: Sample) -> None:
+    """A crawler outage (a day every fetch failed), a board that really shrinks and stays shrunk, a job
+    missing from one healthy fetch only, and reposts."""
+    by_board: dict[tuple[str, str], list[Any]] = {}
+    for record in default_sample.fetches:
+        by_board.setdefault((record.provider, record.board), []).append(record)
+    failed_days = [
+        {r.fetched_at.date() for r in records if not r.observation.ok} for records in by_board.values()
+    ]
+    assert set.intersection(*failed_days), "a day on which every board's fetch failed"
+    shrinks = flickers = 0
+    for records in by_board.values():
+        health = assess_fetches([r.observation for r in records], default_sample.lifecycle)
+        shrinks += sum(h.is_accepted_collapse for h in health)
+        healthy = [i for i, h in enumerate(health) if h.is_healthy]
+        for before, now, after in zip(healthy, healthy[1:], healthy[2:], strict=False):
+            shown = [set(records[i].observation.postings) for i in (before, now, after)]
+            flickers += len((shown[0] & shown[2]) - shown[1])
+    assert shrinks >= 3 and flickers >= 1
+    assert sum(1 for job in default_sample.jobs if job.repost_of_job_id) >= 3
+
+
+def test_ground_truth_jobs_csv(default_dir: Path, default_sample: Sample) -> None:
+    with (default_dir / "sample" / "ground_truth_jobs.csv").open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert tuple(rows[0]) == JOB_CSV_COLUMNS
+    assert [r["job_id"] for r in rows] == sorted(j.job_id for j in default_sample.jobs)
+    assert {r["job_id"] for r in rows} == {e.job_id for e in default_sample.events}
+    for row in rows:
+        assert float(row["days_open"]) >= 0 and row["status"] in ("active", "inactive")
+        assert (row["status"] == "active") == (row["is_right_censored"] == "true")
 
 
 def test_ground_truth_is_sorted_with_sha1_job_ids() -> None:

@@ -11,7 +11,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,29 +35,39 @@ from postings.sample.base import (
     ProviderSpec,
 )
 from postings.sample.model import (
+    FLICKER_BOARD,
+    FLICKER_DAY,
     FORCED_BOARD,
+    SHRINK_BOARD,
+    SHRINK_QUIET_DAYS,
     Board,
     BoardHistory,
     derive_rng,
     fetch_schedule,
     make_boards,
+    outage_day,
     schedule_faults,
+    shrink_day,
     simulate_board,
 )
 from postings.sample.oracle import (
     EVENT_TYPES,
     FetchObservation,
+    JobTruth,
     LifecycleParams,
     TruthEvent,
     content_fingerprint,
     events_csv,
     ground_truth,
+    ground_truth_jobs,
+    jobs_csv,
 )
 from postings.sample.registry import provider_spec
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 MANIFEST_NAME = "manifest.json"
 GROUND_TRUTH_NAME = "ground_truth_events.csv"
+GROUND_TRUTH_JOBS_NAME = "ground_truth_jobs.csv"
 
 _NETWORK_ERRORS = (
     "<urlopen error [Errno 104] Connection reset by peer>",
@@ -98,6 +108,7 @@ class Sample:
     boards: tuple[Board, ...]
     fetches: tuple[FetchRecord, ...]
     events: tuple[TruthEvent, ...]
+    jobs: tuple[JobTruth, ...]
 
 
 @dataclass(frozen=True)
@@ -118,6 +129,7 @@ class SampleSummary:
     faults_by_kind: dict[str, int]
     manifest_path: Path
     ground_truth_path: Path
+    ground_truth_jobs_path: Path
 
 
 def _validate(params: SampleParams, lifecycle: LifecycleParams) -> None:
@@ -131,6 +143,8 @@ def _validate(params: SampleParams, lifecycle: LifecycleParams) -> None:
         raise ValueError("close_after_missing_fetches and collapse_lookback_fetches must be at least 1")
     if lifecycle.collapse_accept_after_fetches < 1 or not 0 < lifecycle.collapse_ratio <= 1:
         raise ValueError("collapse_accept_after_fetches must be >= 1 and collapse_ratio in (0, 1]")
+    if lifecycle.repost_window_days < 0:
+        raise ValueError("repost_window_days must be >= 0")
 
 
 def _failed(fault: str, url: str, rng: random.Random) -> dict[str, Any]:
@@ -163,7 +177,10 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
     for snap in history.snapshots:
         rng = derive_rng(seed, "fault-detail", board.provider, board.token, snap.day)
         postings = [spec.render_posting(board, job) for job in snap.jobs]
-        prints = {job.key: content_fingerprint(spec.content_fields(board, job)) for job in snap.jobs}
+        fields = {job.key: spec.content_fields(board, job) for job in snap.jobs}
+        prints = {key: content_fingerprint(shown) for key, shown in fields.items()}
+        # what reposts are matched on: the title and primary location text as staged
+        names = {key: (shown.get("title"), shown.get("location")) for key, shown in fields.items()}
         count = len(postings)
         total = count if spec.reports_total else None
         sidecar: dict[str, Any] = {
@@ -190,10 +207,10 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
             shown = rng.randint(max(1, count * 3 // 10), max(1, count - 1))
             body = spec.render_body(postings[:shown], count)
             kept = {job.key: prints[job.key] for job in snap.jobs[:shown]}
-            seen = FetchObservation(snap.fetched_at, True, kept, count)
+            seen = FetchObservation(snap.fetched_at, True, kept, count, identities=names)
         else:
             body = spec.render_body(postings, count)
-            seen = FetchObservation(snap.fetched_at, True, prints, total)
+            seen = FetchObservation(snap.fetched_at, True, prints, total, identities=names)
         records.append(
             FetchRecord(
                 board.provider, board.token, snap.fetched_at, snap.fault, body, spec.ext, sidecar, seen
@@ -214,17 +231,22 @@ def build_sample(
 ) -> Sample:
     """The whole sample in memory: boards, every fetch's raw body and sidecar, and the ground truth.
 
-    When the dice produce no update, close or reopen, board ``FORCED_BOARD`` gets scripted ones.
+    When the dice produce no update, close or reopen (under the default rule), board ``FORCED_BOARD``
+    gets scripted ones.
     """
     params = SampleParams(seed, boards, days, jobs_per_board, start, tuple(providers))
     lifecycle = lifecycle or LifecycleParams()
     _validate(params, lifecycle)
     specs = {name: provider_spec(name) for name in params.providers}
     world = make_boards(random.Random(seed), boards, params.providers)
-    faults = schedule_faults(derive_rng(seed, "faults"), world, days, specs)
+    shrink_on = shrink_day(days, boards)
+    quiet: dict[str, Sequence[int]] = {}
+    if shrink_on is not None:
+        quiet[world[SHRINK_BOARD].token] = range(shrink_on, shrink_on + SHRINK_QUIET_DAYS)
+    faults = schedule_faults(derive_rng(seed, "faults"), world, days, specs, quiet)
     schedules = {b.token: fetch_schedule(seed, b, start, days) for b in world}
     records: list[FetchRecord] = []
-    events: list[TruthEvent] = []
+    observed: dict[tuple[str, str], list[FetchObservation]] = {}
     for force in (False, True):
         records = []
         for index, board in enumerate(world):
@@ -237,15 +259,19 @@ def build_sample(
                 faults[board.token],
                 jobs_per_board,
                 force_events=force and index == FORCED_BOARD,
+                shrink_on=shrink_on if index == SHRINK_BOARD else None,
+                flicker_on=FLICKER_DAY if index == FLICKER_BOARD and days > FLICKER_DAY + 1 else None,
             )
             records.extend(render_history(seed, history, spec))
-        observed: dict[tuple[str, str], list[FetchObservation]] = {}
+        observed = {}
         for record in records:
             observed.setdefault((record.provider, record.board), []).append(record.observation)
-        events = ground_truth(observed, lifecycle)
-        if {e.event_type for e in events} >= set(EVENT_TYPES):
+        # judged under the default rule, so the lifecycle params change the ground truth only
+        if {e.event_type for e in ground_truth(observed, LifecycleParams())} >= set(EVENT_TYPES):
             break
-    return Sample(params, lifecycle, tuple(world), tuple(records), tuple(events))
+    events = ground_truth(observed, lifecycle)
+    jobs = ground_truth_jobs(observed, lifecycle)
+    return Sample(params, lifecycle, tuple(world), tuple(records), tuple(events), tuple(jobs))
 
 
 def manifest(sample: Sample) -> dict[str, Any]:
@@ -277,7 +303,9 @@ def manifest(sample: Sample) -> dict[str, Any]:
             "collapse_ratio": sample.lifecycle.collapse_ratio,
             "collapse_lookback_fetches": sample.lifecycle.collapse_lookback_fetches,
             "collapse_accept_after_fetches": sample.lifecycle.collapse_accept_after_fetches,
+            "repost_window_days": sample.lifecycle.repost_window_days,
         },
+        "scenarios": _scenarios(sample),
         "faults": [
             {"provider": r.provider, "board": r.board, "fetched_at": iso_utc(r.fetched_at), "kind": r.fault}
             for r in faults
@@ -287,6 +315,25 @@ def manifest(sample: Sample) -> dict[str, Any]:
             "faults_by_kind": _faults_by_kind(sample),
             "events_by_type": _events_by_type(sample),
         },
+    }
+
+
+def _scenarios(sample: Sample) -> dict[str, Any]:
+    """The scripted lifecycle cases (dates are fetch days): the crawler outage (every fetch failed),
+    the board that really shrinks and stays shrunk, and the board with a job left out of one listing."""
+    p = sample.params
+    outage, shrink = outage_day(p.days), shrink_day(p.days, p.boards)
+
+    def day(index: int) -> str:
+        return (p.start + timedelta(days=index)).isoformat()
+
+    def board(index: int) -> dict[str, str]:
+        return {"provider": sample.boards[index].provider, "board": sample.boards[index].token}
+
+    return {
+        "outage": None if outage is None else {"date": day(outage)},
+        "shrink": None if shrink is None else {**board(SHRINK_BOARD), "date": day(shrink)},
+        "flicker": None if p.days <= FLICKER_DAY + 1 else {**board(FLICKER_BOARD), "date": day(FLICKER_DAY)},
     }
 
 
@@ -360,6 +407,7 @@ def generate_sample(
     collapse_ratio: float = 0.5,
     collapse_lookback_fetches: int = 7,
     collapse_accept_after_fetches: int = 3,
+    repost_window_days: float = 30,
     progress: Callable[[str], None] = lambda _m: None,
 ) -> SampleSummary:
     """Write a deterministic offline sample under ``paths``: raw files, manifest and ground truth.
@@ -372,6 +420,7 @@ def generate_sample(
         collapse_ratio=collapse_ratio,
         collapse_lookback_fetches=collapse_lookback_fetches,
         collapse_accept_after_fetches=collapse_accept_after_fetches,
+        repost_window_days=repost_window_days,
     )
     progress(f"sample: simulating {boards} boards x {days} days (seed {seed})")
     sample = build_sample(
@@ -406,6 +455,8 @@ def generate_sample(
         progress(f"sample: {board.provider}/{board.token}: {len(mine)} fetches")
     truth_path = paths.sample / GROUND_TRUTH_NAME
     write_atomic(truth_path, events_csv(sample.events))
+    jobs_path = paths.sample / GROUND_TRUTH_JOBS_NAME
+    write_atomic(jobs_path, jobs_csv(sample.jobs))
     events_by_type = _events_by_type(sample)
     progress(
         f"sample: {len(sample.fetches)} fetches, {raw_files} raw files, "
@@ -421,4 +472,5 @@ def generate_sample(
         faults_by_kind=_faults_by_kind(sample),
         manifest_path=manifest_path,
         ground_truth_path=truth_path,
+        ground_truth_jobs_path=jobs_path,
     )
