@@ -106,8 +106,9 @@ final as (
         postings.employment_type_raw,
         postings.workplace_type_raw,
         postings.description_text,
-        postings.source_url,
-        postings.apply_url,
+        -- staging leaves '{board}' in URLs it builds from the board token (docs/contracts.md section 5)
+        replace(postings.source_url, '{board}', latest_sightings.board) as source_url,
+        replace(postings.apply_url, '{board}', latest_sightings.board) as apply_url,
         postings.source_posted_at,
         postings.source_updated_at,
         sighting_spans.first_seen_at,
