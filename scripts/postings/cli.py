@@ -123,8 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     sample = commands.add_parser(
         "sample",
         help="write a deterministic offline sample of raw board fetches (+ ground truth)",
-        description="Write generated raw fetches of Greenhouse, Lever, Workday, Personio, BambooHR and Breezy "
-        "boards under <data dir>/raw, and the true lifecycle events under <data dir>/sample.",
+        description="Write generated raw fetches of Greenhouse, Lever, Workday, Personio, BambooHR and "
+        "Breezy boards under <data dir>/raw, and the true lifecycle events under <data dir>/sample.",
         epilog=EPILOG,
     )
     sample.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
