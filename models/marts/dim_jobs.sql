@@ -88,6 +88,23 @@ content_changes as (
 
 ),
 
+approximate_posted_dates as (
+
+    -- a date resolved from relative text ("Posted 30+ Days Ago") is an upper bound; the earliest
+    -- resolution over all of the job's payloads is the tightest one
+    select
+        sightings.job_id,
+        min(postings.source_posted_at) as source_posted_at
+    from sightings
+    inner join postings
+        on
+            sightings.source_hash = postings.source_hash
+            and sightings.provider = postings.provider
+    where postings.is_source_posted_at_approximate
+    group by sightings.job_id
+
+),
+
 board_checks as (
 
     select
@@ -118,9 +135,10 @@ final as (
         postings.employment_type_raw,
         postings.workplace_type_raw,
         postings.description_text,
-        postings.source_url,
-        postings.apply_url,
-        postings.source_posted_at,
+        -- staging leaves '{board}' in URLs it builds from the board token (docs/contracts.md section 5)
+        replace(postings.source_url, '{board}', latest_sightings.board) as source_url,
+        replace(postings.apply_url, '{board}', latest_sightings.board) as apply_url,
+        coalesce(approximate_posted_dates.source_posted_at, postings.source_posted_at) as source_posted_at,
         postings.source_updated_at,
         sighting_spans.first_seen_at,
         sighting_spans.last_seen_at,
@@ -158,6 +176,8 @@ final as (
         on latest_sightings.job_id = measures.job_id
     left join lineages
         on latest_sightings.job_id = lineages.job_id
+    left join approximate_posted_dates
+        on latest_sightings.job_id = approximate_posted_dates.job_id
 
 )
 

@@ -153,12 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     sample = commands.add_parser(
         "sample",
         help="write a deterministic offline sample of raw board fetches (+ ground truth)",
-        description="Write generated raw fetches of Greenhouse and Lever boards under <data dir>/raw, "
-        "and the true lifecycle events under <data dir>/sample.",
+        description="Write generated raw fetches of Greenhouse, Lever, Workday, Personio, BambooHR and "
+        "Breezy boards under <data dir>/raw, and the true lifecycle events under <data dir>/sample.",
         epilog=EPILOG,
     )
     sample.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
-    sample.add_argument("--boards", type=int, default=8, help="boards, spread over providers (default 8)")
+    sample.add_argument("--boards", type=int, default=12, help="boards, spread over providers (default 12)")
     sample.add_argument("--days", type=int, default=21, help="days of daily fetches (default 21)")
     sample.add_argument(
         "--jobs-per-board", type=int, default=25, help="typical open jobs per board (default 25)"

@@ -357,6 +357,7 @@ class _Outcome:
     reported_total: int | None = None
     rejected: int | None = None
     duplicates: int | None = None
+    is_complete: bool = True  # the adapter's own finding (a failed page or detail call in the log)
 
 
 def _failed(status: str, error: str | None, meta: dict[str, Any], raw_bytes: int | None) -> _Outcome:
@@ -458,6 +459,7 @@ def _read_fetch(item: _RawFetch, adapters: dict[str, ProviderAdapter]) -> _Outco
     except PayloadError as exc:
         return _failed(STATUS_PARSE_ERROR, exc.reason, meta, len(body))
     rows, rejected, duplicates, warnings = _key_postings(adapter, extraction.postings)
+    warnings = [*extraction.warnings, *warnings]
     error = "; ".join([sidecar_error, *warnings] if sidecar_error else warnings) or None
     total = extraction.reported_total
     return _Outcome(
@@ -469,6 +471,7 @@ def _read_fetch(item: _RawFetch, adapters: dict[str, ProviderAdapter]) -> _Outco
         reported_total=total if total is not None and 0 <= total <= _INT32_MAX else None,
         rejected=rejected,
         duplicates=duplicates,
+        is_complete=extraction.is_complete,
     )
 
 
@@ -532,7 +535,8 @@ class _Batch:
             "error": outcome.error,
             "duration_ms": _int(meta.get("duration_ms"), _INT64_MAX),
             "requests": _int(meta.get("requests"), _INT32_MAX),
-            "is_reported_complete": complete if isinstance(complete, bool) else True,
+            "is_reported_complete": (complete if isinstance(complete, bool) else True)
+            and outcome.is_complete,
             "raw_bytes": outcome.raw_bytes,
             "postings_count": len(outcome.postings) if ok else None,
             "reported_total": outcome.reported_total,

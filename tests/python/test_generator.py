@@ -17,10 +17,13 @@ from typing import Any
 import pytest
 
 from postings.paths import DataPaths
-from postings.raw import parse_raw_path, write_fetch
+from postings.providers import ADAPTERS
+from postings.providers.base import PayloadError, parse_exchange_log
+from postings.raw import parse_raw_path, sidecar_path, write_fetch
 from postings.sample import PROVIDERS, LifecycleParams, build_sample, generate_sample
 from postings.sample.base import ALL_FAULTS
-from postings.sample.generator import Sample
+from postings.sample.content import RESERVED_BOARDS
+from postings.sample.generator import DEFAULT_BOARDS, DEFAULT_PROVIDERS, FetchRecord, Sample
 from postings.sample.model import FAULT_FIRST_DAY, MAX_FAULT_RUN
 from postings.sample.oracle import (
     EVENT_TYPES,
@@ -37,12 +40,14 @@ from postings.sample.oracle import (
 
 SHARED = Path("/work/shared/ats-samples")
 SMALL: dict[str, Any] = {"seed": 3, "boards": 4, "days": 8, "jobs_per_board": 8}
-RESERVED = {"vercel", "vaulttec", "palantir", "spotify"}
+RESERVED = {"vercel", "vaulttec", "palantir", "spotify"} | RESERVED_BOARDS
 OFFSET_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 EVENT_AT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
 TOKEN = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 GREENHOUSE_URL = "https://boards-api.greenhouse.io/v1/boards/{}/jobs?content=true"
 LEVER_URL = "https://api.lever.co/v0/postings/{}?mode=json"
+# the fields of a posting that change without a content change (never an update event)
+VOLATILE = {"greenhouse": ("updated_at",), "workday": ("postedOn",)}
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -59,6 +64,23 @@ def parsed(body: bytes | None) -> Any:
 @pytest.fixture(scope="module")
 def default_sample() -> Sample:
     return build_sample()
+
+
+@pytest.fixture(scope="module")
+def greenhouse_lever_sample() -> Sample:
+    """Eight boards of the first two providers: enough boards of each for their shape checks."""
+    return build_sample(providers=("greenhouse", "lever"), boards=8)
+
+
+def extract(record: FetchRecord) -> Any:
+    """What landing reads from a record's body: its Extraction, or the PayloadError it raises."""
+    adapter = ADAPTERS[record.provider]
+    body = record.body or b""
+    try:
+        exchanges = parse_exchange_log(body) if record.ext == ".jsonl" else None
+        return adapter.extract(body, record.ext, exchanges)
+    except PayloadError as exc:
+        return exc
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +151,7 @@ def test_real_boards_can_share_the_data_dir(tmp_path: Path) -> None:
 
 def test_unknown_provider_is_rejected(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no provider"):
-        generate_sample(DataPaths(tmp_path), **SMALL, providers=("greenhouse", "workday"))
+        generate_sample(DataPaths(tmp_path), **SMALL, providers=("greenhouse", "nosuchats"))
 
 
 # --- boards and fetch schedule ------------------------------------------------------------------
@@ -141,14 +163,14 @@ def test_board_tokens_are_unique_fictional_slugs() -> None:
     assert len(set(tokens)) == 30
     assert all(TOKEN.match(t) for t in tokens)
     assert not RESERVED & set(tokens)
-    assert [b.provider for b in sample.boards] == ["greenhouse", "lever"] * 15
+    assert [b.provider for b in sample.boards] == list(DEFAULT_PROVIDERS) * (30 // len(DEFAULT_PROVIDERS))
 
 
 def test_one_fetch_per_board_and_day_with_millisecond_times(default_sample: Sample) -> None:
     by_board: dict[str, list[datetime]] = {}
     for record in default_sample.fetches:
         by_board.setdefault(record.board, []).append(record.fetched_at)
-    assert len(by_board) == 8
+    assert len(by_board) == DEFAULT_BOARDS
     for times in by_board.values():
         days = [t.date() for t in times]
         assert days == [default_sample.params.start + timedelta(days=i) for i in range(21)]
@@ -233,10 +255,22 @@ def test_raw_layout_and_sidecars(default_dir: Path) -> None:
         assert name.board not in RESERVED
     for path in bodies:
         name = parse_raw_path(path.relative_to(raw))
-        sidecar = json.loads(path.with_name(path.name[: -len(".json")] + ".meta.json").read_text())
-        url = (GREENHOUSE_URL if name.provider == "greenhouse" else LEVER_URL).format(name.board)
-        assert sidecar["status"] == "ok" and sidecar["http_status"] == 200 and sidecar["error"] is None
-        assert sidecar["complete"] is True and sidecar["requests"] == 1 and sidecar["url"] == url
+        sidecar = json.loads(sidecar_path(path).read_text())
+        url = PROVIDERS[name.provider].fetch_url(name.board)
+        if name.provider in ("greenhouse", "lever"):
+            assert url == (GREENHOUSE_URL if name.provider == "greenhouse" else LEVER_URL).format(name.board)
+        assert name.ext == PROVIDERS[name.provider].ext
+        assert sidecar["status"] == "ok" and sidecar["http_status"] == 200 and sidecar["url"] == url
+        if name.ext == ".jsonl":  # paged and detail calls: one request per line (a truncated log has fewer)
+            body = path.read_bytes()
+            complete_lines = body.count(b"\n")
+            if body.endswith(b"\n"):
+                assert sidecar["requests"] == complete_lines
+            else:
+                assert sidecar["requests"] > complete_lines
+            assert (sidecar["error"] is None) == sidecar["complete"]
+        else:
+            assert sidecar["complete"] is True and sidecar["requests"] == 1 and sidecar["error"] is None
         assert isinstance(sidecar["duration_ms"], int) and sidecar["duration_ms"] > 0
         assert sidecar["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest() == name.digest
         assert sidecar["provider"] == name.provider and sidecar["board"] == name.board
@@ -260,28 +294,27 @@ def test_raw_files_show_what_the_oracle_was_told(tmp_path: Path) -> None:
         )
         matches = list(folder.rglob(f"{stamp}-*"))
         body_files = [p for p in matches if not p.name.endswith(".meta.json")]
-        document = parsed(body_files[0].read_bytes()) if body_files else None
-        assert (document is not None) == record.observation.ok
-        if document is None:
+        assert [p.read_bytes() for p in body_files] == ([record.body] if record.body is not None else [])
+        found = extract(record) if body_files else None
+        ok = found is not None and not isinstance(found, PayloadError)
+        assert ok == record.observation.ok, (record.provider, record.fault, found)
+        if not ok:
             continue
-        if record.provider == "greenhouse":
-            keys = [str(job["id"]) for job in document["jobs"]]
-            assert document["meta"]["total"] == record.observation.reported_total
-        else:
-            keys = [posting["id"] for posting in document]
-            assert record.observation.reported_total is None
-        assert keys == list(record.observation.postings)
+        adapter = ADAPTERS[record.provider]
+        assert [adapter.job_key(p) for p in found.postings] == list(record.observation.postings)
+        assert found.reported_total == record.observation.reported_total
+        assert found.is_complete == record.observation.is_reported_complete == record.sidecar["complete"]
 
 
 def test_manifest(default_dir: Path, default_sample: Sample) -> None:
     manifest = json.loads((default_dir / "sample" / "manifest.json").read_text())
     assert manifest["sample"] == {
         "seed": 7,
-        "boards": 8,
+        "boards": DEFAULT_BOARDS,
         "days": 21,
         "jobs_per_board": 25,
         "start": "2026-05-01",
-        "providers": ["greenhouse", "lever"],
+        "providers": list(DEFAULT_PROVIDERS),
     }
     assert [(b["provider"], b["board"]) for b in manifest["boards"]] == [
         (b.provider, b.token) for b in default_sample.boards
@@ -355,10 +388,10 @@ def ok_documents(sample: Sample, provider: str) -> Iterable[tuple[str, Any]]:
             yield record.board, json.loads(record.body or b"")
 
 
-def test_greenhouse_bodies_look_like_the_real_api(default_sample: Sample) -> None:
+def test_greenhouse_bodies_look_like_the_real_api(greenhouse_lever_sample: Sample) -> None:
     real_keys = set(json.loads((SHARED / "greenhouse" / "vercel_list_content.json").read_text())["jobs"][0])
     titles, locations, offsets, salaries, metadata = set(), set(), set(), 0, 0
-    for board, document in ok_documents(default_sample, "greenhouse"):
+    for board, document in ok_documents(greenhouse_lever_sample, "greenhouse"):
         assert set(document) == {"jobs", "meta"} and document["meta"]["total"] == len(document["jobs"])
         for job in document["jobs"]:
             check_greenhouse_job(job, board)
@@ -378,9 +411,9 @@ def test_greenhouse_bodies_look_like_the_real_api(default_sample: Sample) -> Non
     assert len(offsets) >= 2 and salaries and metadata
 
 
-def test_lever_bodies_look_like_the_real_api(default_sample: Sample) -> None:
+def test_lever_bodies_look_like_the_real_api(greenhouse_lever_sample: Sample) -> None:
     ranges, commitments, workplaces = 0, set(), set()
-    for board, document in ok_documents(default_sample, "lever"):
+    for board, document in ok_documents(greenhouse_lever_sample, "lever"):
         assert isinstance(document, list)
         for posting in document:
             check_lever_posting(posting, board)
@@ -392,45 +425,72 @@ def test_lever_bodies_look_like_the_real_api(default_sample: Sample) -> None:
 
 
 def test_fault_bodies(default_sample: Sample) -> None:
+    seen = set()
     for record in default_sample.fetches:
-        document = parsed(record.body)
+        found = extract(record) if record.body is not None else None
         if record.fault in ("http_error", "network_error"):
             assert record.body is None
         elif record.fault == "truncated":
-            assert record.body and document is None
-            record.body.decode()  # cut at a character boundary: invalid JSON, valid UTF-8
+            assert isinstance(found, PayloadError), record.provider
+            assert "truncated" in found.reason, found.reason
+            record.body.decode()  # cut at a character boundary: unparseable, valid UTF-8
         elif record.fault == "empty":
-            assert document == ({"jobs": [], "meta": {"total": 0}} if record.provider == "greenhouse" else [])
+            assert found.postings == [] and found.reported_total in (0, None), record.provider
         elif record.fault == "incomplete":
-            assert 0 < len(document["jobs"]) < document["meta"]["total"]
+            # fewer postings than reported, or a failed page or detail call (sidecar complete: false)
+            assert len(found.postings) > 0 and (
+                len(found.postings) < found.reported_total or not record.sidecar["complete"]
+            ), record.provider
         if record.fault in ("truncated", "empty", "incomplete"):
             assert record.sidecar["status"] == "ok" and record.sidecar["http_status"] == 200
+            seen.add((record.provider, record.fault))
+    forced = {(p, kind) for p in DEFAULT_PROVIDERS for kind in PROVIDERS[p].body_faults if kind != "empty"}
+    assert forced <= seen  # every provider shows each of its body faults (empty: at least one board)
+    assert any(kind == "empty" for _p, kind in seen)
+    assert parsed(render_empty("greenhouse")) == {"jobs": [], "meta": {"total": 0}}
+    assert parsed(render_empty("lever")) == []
 
 
-def without_volatile(posting: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in posting.items() if k != "updated_at"}
+def render_empty(provider: str) -> bytes:
+    return PROVIDERS[provider].render_body([], 0)
+
+
+def without_volatile(provider: str, posting: Mapping[str, Any]) -> dict[str, Any]:
+    """The posting without the fields that change on their own (in a Workday detail too)."""
+    volatile = VOLATILE.get(provider, ())
+    kept = {k: v for k, v in posting.items() if k not in volatile}
+    if isinstance(kept.get("_detail"), dict):
+        info = kept["_detail"]["jobPostingInfo"]
+        kept["_detail"] = {**kept["_detail"], "jobPostingInfo": without_volatile(provider, info)}
+    return kept
 
 
 def test_fingerprint_changes_exactly_when_the_posting_does(default_sample: Sample) -> None:
-    """Between two sightings, the content fingerprint differs iff the posting (minus updated_at) does."""
+    """Between two sightings, the content fingerprint differs iff the posting (minus volatile fields,
+    Greenhouse updated_at and Workday postedOn) does."""
     last: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
-    changed = touched = 0
+    changed: Counter[str] = Counter()
+    touched: Counter[str] = Counter()
     for record in default_sample.fetches:
-        document = parsed(record.body) if record.observation.ok else None
-        if document is None:
+        if not record.observation.ok:
             continue
-        postings = document["jobs"] if record.provider == "greenhouse" else document
-        for posting in postings:
-            key = str(posting["id"])
+        adapter = ADAPTERS[record.provider]
+        for posting in extract(record).postings:
+            key = adapter.job_key(posting)
             fingerprint = record.observation.postings[key]
             previous = last.get((record.board, key))
             if previous is not None:
                 same_content = previous[0] == fingerprint
-                assert same_content == (without_volatile(previous[1]) == without_volatile(posting))
-                changed += not same_content
-                touched += same_content and previous[1] != posting
+                assert same_content == (
+                    without_volatile(record.provider, previous[1])
+                    == without_volatile(record.provider, posting)
+                ), (record.provider, key)
+                changed[record.provider] += not same_content
+                touched[record.provider] += same_content and previous[1] != posting
             last[record.board, key] = (fingerprint, posting)
-    assert changed and touched  # real updates, and updated_at bumps that are not updates
+    assert all(changed[provider] for provider in DEFAULT_PROVIDERS)  # real updates everywhere
+    assert touched["greenhouse"] and touched["workday"]  # updated_at bumps, postedOn moving on
+    assert {provider for provider, count in touched.items() if count} <= set(VOLATILE)
 
 
 # --- ground truth file --------------------------------------------------------------------------
@@ -718,6 +778,7 @@ def test_ground_truth_is_sorted_with_sha1_job_ids() -> None:
 
 
 def test_registry_lists_the_providers() -> None:
-    assert set(PROVIDERS) == {"greenhouse", "lever"}
+    assert set(PROVIDERS) >= {"greenhouse", "lever", "workday", "personio", "bamboohr", "breezy"}
+    assert set(DEFAULT_PROVIDERS) <= set(PROVIDERS) <= set(ADAPTERS)
     for name, spec in PROVIDERS.items():
-        assert spec.name == name and spec.ext == ".json"
+        assert spec.name == name and spec.ext in ADAPTERS[name].extensions

@@ -7,11 +7,19 @@ Adding a provider: write ``providers/<name>.py`` (an ``extract`` and a ``job_key
 
 from __future__ import annotations
 
-from postings.providers import greenhouse, lever
+from postings.providers import bamboohr, breezy, greenhouse, lever, personio, workday
 from postings.providers.base import Exchange, Extraction, PayloadError, Posting, ProviderAdapter
 
 ADAPTERS: dict[str, ProviderAdapter] = {
-    adapter.name: adapter for adapter in (greenhouse.ADAPTER, lever.ADAPTER)
+    adapter.name: adapter
+    for adapter in (
+        greenhouse.ADAPTER,
+        lever.ADAPTER,
+        workday.ADAPTER,
+        personio.ADAPTER,
+        bamboohr.ADAPTER,
+        breezy.ADAPTER,
+    )
 }
 
 __all__ = ["ADAPTERS", "Exchange", "Extraction", "PayloadError", "Posting", "ProviderAdapter"]

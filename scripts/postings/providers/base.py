@@ -47,10 +47,18 @@ class Exchange:
 
 
 class Extraction(NamedTuple):
-    """What an adapter found in one fetch: the postings in payload order and the reported total."""
+    """What an adapter found in one fetch: the postings in payload order and the reported total.
+
+    ``is_complete`` is False when the adapter itself sees that the fetch missed postings (an exchange
+    log with a failed page or detail call); landing then records the fetch as not complete, whatever
+    the sidecar says. ``warnings`` are one-line notes for the fetch's ``error`` column (postings left
+    out and why); they never make the fetch fail.
+    """
 
     postings: list[Posting]
     reported_total: int | None
+    is_complete: bool = True
+    warnings: tuple[str, ...] = ()
 
 
 Extract = Callable[[bytes, str, list[Exchange] | None], Extraction]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -26,6 +27,29 @@ ALL_FAULTS = (FAULT_HTTP_ERROR, FAULT_NETWORK_ERROR, FAULT_EMPTY, FAULT_TRUNCATE
 
 
 @dataclass(frozen=True)
+class RenderedFetch:
+    """One fetch made of several HTTP requests (a ``.jsonl`` exchange log), as its provider renders it.
+
+    - ``shown``: native keys of the postings landing extracts from ``body``, in order (none when the
+      body does not parse).
+    - ``ok``: False when landing cannot read the body (truncated).
+    - ``complete``: False when a page or detail call failed (the sidecar's ``complete``), with the
+      sidecar's one-line ``error``.
+    """
+
+    body: bytes
+    requests: int
+    shown: tuple[str, ...]
+    reported_total: int | None
+    ok: bool = True
+    complete: bool = True
+    error: str | None = None
+
+
+RenderFetch = Callable[["Board", Sequence["Job"], datetime, str | None, random.Random], RenderedFetch]
+
+
+@dataclass(frozen=True)
 class ProviderSpec:
     """What the sample generator needs to know about one provider.
 
@@ -37,6 +61,11 @@ class ProviderSpec:
       department, team, locations, employment type, description text, structured salary, workplace
       type). Two versions of a job are the same content exactly when these are equal.
     - ``body_faults``: which body faults the provider can show (besides failed fetches).
+    - ``render_fetch`` (optional): for providers whose fetch is several requests (paged lists, detail
+      calls: ``.jsonl`` exchange logs). Given the board, the jobs it lists, the fetch time and the body
+      fault (None, empty, truncated, incomplete), it renders the whole fetch; it replaces
+      ``render_body`` for fetches that return a body. Fields that depend on the fetch time (Workday's
+      relative ``postedOn``) are rendered here, and never belong in ``content_fields``.
     """
 
     name: str
@@ -48,3 +77,4 @@ class ProviderSpec:
     content_fields: Callable[[Board, Job], dict[str, Any]]
     body_faults: tuple[str, ...]
     reports_total: bool
+    render_fetch: RenderFetch | None = None

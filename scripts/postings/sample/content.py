@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Real boards in ``/work/shared/ats-samples`` share data dirs with the sample in tests.
-RESERVED_BOARDS = frozenset({"vercel", "vaulttec", "palantir", "spotify"})
+RESERVED_BOARDS = frozenset(
+    {"vercel", "vaulttec", "palantir", "spotify", "nvidia", "personio-demo", "bamboohr-demo", "breezy"}
+)
 
 # Fictional company names are built from a first and a second word (slug: lowercase, hyphens).
 COMPANY_FIRST = (

@@ -65,6 +65,9 @@ from postings.sample.oracle import (
 from postings.sample.registry import provider_spec
 
 GENERATOR_VERSION = 2
+# The providers and board count of the default sample (`postings sample`, `make build`).
+DEFAULT_PROVIDERS = ("greenhouse", "lever", "workday", "personio", "bamboohr", "breezy")
+DEFAULT_BOARDS = 12
 MANIFEST_NAME = "manifest.json"
 GROUND_TRUTH_NAME = "ground_truth_events.csv"
 GROUND_TRUTH_JOBS_NAME = "ground_truth_jobs.csv"
@@ -196,6 +199,19 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
         if snap.fault in (FAULT_HTTP_ERROR, FAULT_NETWORK_ERROR):
             body, sidecar = None, _failed(snap.fault, url, rng)
             seen = FetchObservation(snap.fetched_at, ok=False)
+        elif spec.render_fetch is not None:
+            rendered = spec.render_fetch(board, snap.jobs, snap.fetched_at, snap.fault, rng)
+            body = rendered.body
+            sidecar.update(requests=rendered.requests, complete=rendered.complete, error=rendered.error)
+            shown = {key: prints[key] for key in rendered.shown} if rendered.ok else {}
+            seen = FetchObservation(
+                snap.fetched_at,
+                rendered.ok,
+                shown,
+                rendered.reported_total,
+                rendered.complete,
+                identities={key: names[key] for key in shown},
+            )
         elif snap.fault == FAULT_EMPTY:
             body = spec.render_body([], 0)
             seen = FetchObservation(snap.fetched_at, True, {}, 0 if spec.reports_total else None)
@@ -222,11 +238,11 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
 def build_sample(
     *,
     seed: int = 7,
-    boards: int = 8,
+    boards: int = DEFAULT_BOARDS,
     days: int = 21,
     jobs_per_board: int = 25,
     start: date = date(2026, 5, 1),
-    providers: Sequence[str] = ("greenhouse", "lever"),
+    providers: Sequence[str] = DEFAULT_PROVIDERS,
     lifecycle: LifecycleParams | None = None,
 ) -> Sample:
     """The whole sample in memory: boards, every fetch's raw body and sidecar, and the ground truth.
@@ -398,11 +414,11 @@ def generate_sample(
     paths: DataPaths,
     *,
     seed: int = 7,
-    boards: int = 8,
+    boards: int = DEFAULT_BOARDS,
     days: int = 21,
     jobs_per_board: int = 25,
     start: date = date(2026, 5, 1),
-    providers: Sequence[str] = ("greenhouse", "lever"),
+    providers: Sequence[str] = DEFAULT_PROVIDERS,
     close_after_missing_fetches: int = 2,
     collapse_ratio: float = 0.5,
     collapse_lookback_fetches: int = 7,

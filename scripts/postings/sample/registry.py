@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from postings.sample import greenhouse, lever
+from postings.sample import bamboohr, breezy, greenhouse, lever, personio, workday
 from postings.sample.base import ProviderSpec
 
 PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType(
     {
         greenhouse.NAME: greenhouse.SPEC,
         lever.NAME: lever.SPEC,
+        workday.NAME: workday.SPEC,
+        personio.NAME: personio.SPEC,
+        bamboohr.NAME: bamboohr.SPEC,
+        breezy.NAME: breezy.SPEC,
     }
 )
 
