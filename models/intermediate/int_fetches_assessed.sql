@@ -2,6 +2,9 @@
     Board health per fetch (docs/contracts.md section 3): ok, complete, collapse, healthy, and the
     running count of healthy fetches per board that the close rule counts with.
 -#}
+{%- set ratio = var('collapse_ratio') -%}
+{%- set accept_after = var('collapse_accept_after_fetches') -%}
+
 with
 
 fetches as (
@@ -40,10 +43,11 @@ complete_fetches as (
         count(*) over following_fetches as following_fetches
     from flagged
     where is_complete
+    -- an empty frame (no following fetches) when collapse_accept_after_fetches is 1
     window following_fetches as (
         partition by source_id
         order by fetched_at, fetch_id
-        rows between 1 following and {{ var('collapse_accept_after_fetches') - 1 }} following
+        rows between 1 following and {{ accept_after - 1 }} following
     )
 
 ),
@@ -54,13 +58,16 @@ collapses as (
         fetch_id,
         source_id,
         fetched_at,
+        postings_count,
         baseline_postings,
-        coalesce(postings_count < {{ var('collapse_ratio') }} * baseline_postings, false) as is_collapse,
-        -- a persistent drop starts here: this collapse and the next ones all stay under its threshold
+        coalesce(postings_count < {{ ratio }} * baseline_postings, false) as is_collapse,
+        -- a persistent drop starts here: this collapse and the next ones all stay under its threshold,
+        -- and none of the next ones is so much larger that this fetch is a dip below them
         coalesce(
-            postings_count < {{ var('collapse_ratio') }} * baseline_postings
-            and following_fetches >= {{ var('collapse_accept_after_fetches') - 1 }}
-            and following_max_postings < {{ var('collapse_ratio') }} * baseline_postings,
+            postings_count < {{ ratio }} * baseline_postings
+            and following_fetches >= {{ accept_after - 1 }}
+            and coalesce(following_max_postings < {{ ratio }} * baseline_postings, true)
+            and coalesce(postings_count >= {{ ratio }} * following_max_postings, true),
             false
         ) as is_persistent_drop_start
     from complete_fetches
@@ -69,16 +76,23 @@ collapses as (
 
 collapses_accepted as (
 
-    -- a collapse is accepted when a persistent drop started at it or at one of the fetches just before
+    -- a collapse is accepted when a persistent drop started at it, or at one of the fetches just
+    -- before it and it is at that drop's level (not a further dip, such as an empty body, below it)
     select
         fetch_id,
         baseline_postings,
         is_collapse,
-        is_collapse and max(case when is_persistent_drop_start then 1 else 0 end) over (
-            partition by source_id
-            order by fetched_at, fetch_id
-            rows between {{ var('collapse_accept_after_fetches') - 1 }} preceding and current row
-        ) = 1 as is_collapse_accepted
+        coalesce(
+            is_collapse
+            and postings_count >= {{ ratio }} * min(
+                case when is_persistent_drop_start then postings_count end
+            ) over (
+                partition by source_id
+                order by fetched_at, fetch_id
+                rows between {{ accept_after - 1 }} preceding and current row
+            ),
+            false
+        ) as is_collapse_accepted
     from collapses
 
 ),

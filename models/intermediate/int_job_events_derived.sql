@@ -4,6 +4,8 @@
     fetches of the board in between, close at the first of them and reopen at the later sighting;
     otherwise update when the content hash changed; after the last sighting, close at the first
     healthy fetch once close_after_missing_fetches healthy fetches passed without the job.
+    last_seen_at: the latest sighting at or before the event (for a close, the last fetch that showed
+    the job; the close itself is dated to the first healthy fetch without it).
 -#}
 {%- set missing = var('close_after_missing_fetches') -%}
 
@@ -35,6 +37,7 @@ sequenced as (
         lag(content_hash) over by_job as previous_content_hash,
         lag(source_hash) over by_job as previous_source_hash,
         lag(healthy_fetch_number) over by_job as previous_healthy_fetch_number,
+        lag(fetched_at) over by_job as previous_fetched_at,
         lead(fetch_id) over by_job as next_fetch_id
     from sightings
     window by_job as (partition by job_id order by fetched_at, fetch_id)
@@ -71,7 +74,8 @@ sighting_events as (
         content_hash,
         case when sighting_number > 1 then previous_content_hash end as previous_content_hash,
         source_hash,
-        case when sighting_number > 1 then previous_source_hash end as previous_source_hash
+        case when sighting_number > 1 then previous_source_hash end as previous_source_hash,
+        fetched_at as last_seen_at
     from gaps
     where
         sighting_number = 1
@@ -87,7 +91,8 @@ closes_between as (
         source_id,
         previous_healthy_fetch_number + 1 as close_healthy_fetch_number,
         previous_content_hash as content_hash,
-        previous_source_hash as source_hash
+        previous_source_hash as source_hash,
+        previous_fetched_at as last_seen_at
     from gaps
     where sighting_number > 1 and healthy_fetches_missed_before >= {{ missing }}
 
@@ -100,7 +105,8 @@ closes_after as (
         source_id,
         healthy_fetch_number + 1 as close_healthy_fetch_number,
         content_hash,
-        source_hash
+        source_hash,
+        fetched_at as last_seen_at
     from gaps
     where healthy_fetches_missed_after >= {{ missing }}
 
@@ -117,7 +123,8 @@ close_events as (
         closes.content_hash,
         cast(null as varchar) as previous_content_hash,
         closes.source_hash,
-        cast(null as varchar) as previous_source_hash
+        cast(null as varchar) as previous_source_hash,
+        closes.last_seen_at
     from (
         select * from closes_between
         union all

@@ -24,6 +24,18 @@ fetches as (
 
 ),
 
+measures as (
+
+    select * from {{ ref('int_jobs_measured') }}
+
+),
+
+lineages as (
+
+    select * from {{ ref('int_job_lineages_traced') }}
+
+),
+
 latest_sightings as (
 
     select *
@@ -76,6 +88,23 @@ content_changes as (
 
 ),
 
+approximate_posted_dates as (
+
+    -- a date resolved from relative text ("Posted 30+ Days Ago") is an upper bound; the earliest
+    -- resolution over all of the job's payloads is the tightest one
+    select
+        sightings.job_id,
+        min(postings.source_posted_at) as source_posted_at
+    from sightings
+    inner join postings
+        on
+            sightings.source_hash = postings.source_hash
+            and sightings.provider = postings.provider
+    where postings.is_source_posted_at_approximate
+    group by sightings.job_id
+
+),
+
 board_checks as (
 
     select
@@ -106,9 +135,10 @@ final as (
         postings.employment_type_raw,
         postings.workplace_type_raw,
         postings.description_text,
-        postings.source_url,
-        postings.apply_url,
-        postings.source_posted_at,
+        -- staging leaves '{board}' in URLs it builds from the board token (docs/contracts.md section 5)
+        replace(postings.source_url, '{board}', latest_sightings.board) as source_url,
+        replace(postings.apply_url, '{board}', latest_sightings.board) as apply_url,
+        coalesce(approximate_posted_dates.source_posted_at, postings.source_posted_at) as source_posted_at,
         postings.source_updated_at,
         sighting_spans.first_seen_at,
         sighting_spans.last_seen_at,
@@ -120,7 +150,15 @@ final as (
         latest_sightings.content_hash,
         latest_sightings.source_hash,
         latest_sightings.raw_uri as raw_payload_uri,
-        postings.provider_fields
+        postings.provider_fields,
+        measures.days_open,
+        measures.is_left_censored,
+        measures.is_right_censored,
+        lineages.repost_of_job_id,
+        lineages.lineage_id,
+        lineages.repost_number,
+        lineages.lineage_repost_count,
+        lineages.lineage_days_open
     from latest_sightings
     inner join sighting_spans
         on latest_sightings.job_id = sighting_spans.job_id
@@ -134,6 +172,12 @@ final as (
         on latest_sightings.job_id = content_changes.job_id
     left join board_checks
         on latest_sightings.source_id = board_checks.source_id
+    left join measures
+        on latest_sightings.job_id = measures.job_id
+    left join lineages
+        on latest_sightings.job_id = lineages.job_id
+    left join approximate_posted_dates
+        on latest_sightings.job_id = approximate_posted_dates.job_id
 
 )
 

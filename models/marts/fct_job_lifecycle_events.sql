@@ -6,60 +6,36 @@ events as (
 
 ),
 
-postings as (
+changes as (
 
-    select * from {{ ref('int_postings_unioned') }}
-
-),
-
-compared as (
-
-    -- which meaningful fields differ from the previous version (update and reopen events)
     select
-        events.*,
-        case
-            when events.previous_source_hash is not null and events.content_hash != events.previous_content_hash
-                then {{ array_without_nulls([
-                    "case when current_posting.title is distinct from previous_posting.title then 'title' end",
-                    "case when current_posting.department is distinct from previous_posting.department then 'department' end",
-                    "case when current_posting.team is distinct from previous_posting.team then 'team' end",
-                    "case when current_posting.location_text is distinct from previous_posting.location_text
-                        or current_posting.location_texts is distinct from previous_posting.location_texts
-                        then 'locations' end",
-                    "case when current_posting.employment_type_raw is distinct from previous_posting.employment_type_raw
-                        then 'employment_type' end",
-                    "case when current_posting.workplace_type_raw is distinct from previous_posting.workplace_type_raw
-                        then 'workplace_type' end",
-                    "case when current_posting.salary_min_stated is distinct from previous_posting.salary_min_stated
-                        or current_posting.salary_max_stated is distinct from previous_posting.salary_max_stated
-                        or current_posting.salary_currency_stated is distinct from previous_posting.salary_currency_stated
-                        or current_posting.salary_period_stated is distinct from previous_posting.salary_period_stated
-                        then 'salary' end",
-                    "case when current_posting.description_text is distinct from previous_posting.description_text
-                        then 'description' end",
-                ]) }}
-        end as changed_fields
-    from events
-    left join postings as current_posting
-        on events.source_hash = current_posting.source_hash
-    left join postings as previous_posting
-        on events.previous_source_hash = previous_posting.source_hash
+        job_id,
+        event_type,
+        fetch_id,
+        changed_fields
+    from {{ ref('int_job_changes_compared') }}
 
 ),
 
 final as (
 
     select
-        {{ hash_hex("job_id || '|' || event_type || '|' || fetch_id", 'sha1') }} as event_id,
-        job_id,
-        source_id,
-        event_type,
-        event_at,
-        fetch_id,
-        content_hash,
-        previous_content_hash,
-        changed_fields
-    from compared
+        {{ event_id('events.job_id', 'events.event_type', 'events.fetch_id') }} as event_id,
+        events.job_id,
+        events.source_id,
+        events.event_type,
+        events.event_at,
+        events.fetch_id,
+        events.content_hash,
+        events.previous_content_hash,
+        changes.changed_fields,
+        events.last_seen_at
+    from events
+    left join changes
+        on
+            events.job_id = changes.job_id
+            and events.event_type = changes.event_type
+            and events.fetch_id = changes.fetch_id
 
 )
 

@@ -36,8 +36,8 @@ def dbt_args(paths: DataPaths, command: str, extra: Sequence[str] = ()) -> list[
     """The dbt CLI arguments for ``command`` against this project and data dir."""
     colors = [] if sys.stdout.isatty() else ["--no-use-colors"]
     return [
-        command,
         *colors,
+        *command.split(),
         "--project-dir",
         str(PROJECT_DIR),
         "--profiles-dir",
@@ -85,7 +85,8 @@ def summarize_results(success: bool, results: Any) -> DbtOutcome:
     for node_result in getattr(results, "results", None) or []:
         status = str(getattr(node_result.status, "value", node_result.status))
         statuses[status] += 1
-        name = node_result.node.name
+        node = node_result.node
+        name = f"{node.source_name}.{node.name}" if getattr(node, "source_name", None) else node.name
         message = (node_result.message or "").strip().splitlines()[:1]
         text = f"{name}: {message[0]}" if message else name
         if status in ("error", "fail", "runtime error"):
@@ -132,3 +133,13 @@ def build(
     progress(f"publishing -> {paths.served_db}")
     served = publish(paths.build_db, paths.served_db)
     return BuildSummary(outcome=outcome, served_db=served)
+
+
+def check_freshness(paths: DataPaths) -> dict[str, Any]:
+    """`dbt source freshness` against the build file: which sources are stale (warn or error).
+
+    Staleness is reported, never fatal: the warehouse still publishes the latest data it has.
+    """
+    outcome = run_dbt(paths, "source freshness")
+    stale = [text.split(":", 1)[0] for text in outcome.failures + outcome.warnings]
+    return {"statuses": outcome.statuses, "stale_sources": sorted(stale)}

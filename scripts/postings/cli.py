@@ -51,6 +51,26 @@ def cmd_sample(args: argparse.Namespace) -> None:
     )
 
 
+def cmd_fetch(args: argparse.Namespace) -> None:
+    from postings.fetch import FetchSettings, HttpSettings, fetch_boards
+
+    settings = FetchSettings(
+        concurrency=args.concurrency,
+        lever_page_size=args.lever_page_size,
+        http=HttpSettings(timeout=args.timeout, min_interval=args.min_interval),
+    )
+    summary = fetch_boards(
+        _paths(args),
+        boards_csv=args.boards,
+        provider=args.provider,
+        board=args.board,
+        settings=settings,
+        progress=_progress,
+    )
+    if summary.all_failed:
+        raise PostingsError(f"every board failed ({len(summary.outcomes)}); see the lines above")
+
+
 def cmd_land(args: argparse.Namespace) -> None:
     from postings.locking import data_dir_lock
 
@@ -98,12 +118,22 @@ def cmd_build(args: argparse.Namespace) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> None:
-    from postings.locking import data_dir_lock
+    from postings.pipeline import run_pipeline
 
-    paths = _paths(args)
-    with data_dir_lock(paths.root, "run"):
-        _land(paths)
-        _build(paths, args)
+    record = run_pipeline(
+        _paths(args),
+        full_refresh=args.full_refresh,
+        dbt_vars=json.loads(args.vars) if args.vars else None,
+        progress=_progress,
+    )
+    _progress(record.one_line())
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text}")
+    return value
 
 
 def _add_build_options(parser: argparse.ArgumentParser) -> None:
@@ -134,8 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
         "sample",
         help="write a deterministic offline sample of raw board fetches (+ ground truth)",
         description="Write generated raw fetches of ATS boards (Greenhouse, Lever, Ashby, Workable, "
-        "SmartRecruiters, Recruitee) under <data dir>/raw, and the true lifecycle events under "
-        "<data dir>/sample.",
+        "SmartRecruiters, Recruitee, Workday, Personio, BambooHR, Breezy) under <data dir>/raw, and the "
+        "true lifecycle events and jobs under <data dir>/sample.",
         epilog=EPILOG,
     )
     sample.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
@@ -163,6 +193,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sample.set_defaults(handler=cmd_sample)
 
+    fetch = commands.add_parser(
+        "fetch",
+        help="fetch the registry's boards over HTTP into raw files (+ sidecars)",
+        description="Fetch every board of the board registry (default seeds/job_boards.csv) and write "
+        "one raw fetch per board under <data dir>/raw: the body and its sidecar, or a failed sidecar "
+        "with the reason. A failed board never stops the run; exit code 1 only when every board failed. "
+        "POSTINGS_BASE_URL_<PROVIDER> replaces a provider's scheme and host (tests, regional instances).",
+        epilog=EPILOG,
+    )
+    fetch.add_argument("--boards", type=Path, help="board registry CSV (default seeds/job_boards.csv)")
+    fetch.add_argument("--provider", help="only this provider's boards")
+    fetch.add_argument("--board", help="only boards with this token")
+    fetch.add_argument("--concurrency", type=_positive_int, default=4, help="boards at once (default 4)")
+    fetch.add_argument("--timeout", type=float, default=30.0, help="seconds per connect / read (default 30)")
+    fetch.add_argument(
+        "--min-interval",
+        type=float,
+        default=0.5,
+        help="seconds between two requests to the same host (default 0.5)",
+    )
+    fetch.add_argument(
+        "--lever-page-size",
+        type=_positive_int,
+        help="page Lever boards with skip/limit (default: whole board in one response)",
+    )
+    fetch.set_defaults(handler=cmd_fetch)
+
     land = commands.add_parser(
         "land",
         help="raw files -> landing Parquet (everything not yet landed)",
@@ -185,10 +242,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "run",
         help="land, then build (the scheduled job)",
-        description="Land new raw files, then build and publish. Holds the data dir's lock.",
+        description="Land new raw files, build and test, publish, check source freshness; holds the data "
+        "dir's lock (a second run exits with code 75) and writes a JSON run record under <data dir>/runs/.",
         epilog=EPILOG,
     )
-    _add_build_options(run)
+    run.add_argument("--full-refresh", action="store_true", help="rebuild incremental models from landing")
+    run.add_argument("--vars", help="dbt vars as JSON, e.g. '{\"close_after_missing_fetches\": 3}'")
     run.set_defaults(handler=cmd_run)
     return parser
 

@@ -8,7 +8,9 @@ sightings files without a fetches file and payload rows that are content-address
 removes the first two and lands the missing fetches again.
 
 Landing must not run concurrently with itself (the CLI holds a lock): the orphan cleanup would take a
-running batch's files for a killed run's.
+running batch's files for a killed run's. It may run while a fetcher writes raw files: ``raw.write_fetch``
+writes a fetch's sidecar before its body, and a sidecar whose body is missing is left for a later run
+while it is younger than ``IN_FLIGHT_SECONDS`` (after that it lands as a parse error, as an orphan).
 """
 
 from __future__ import annotations
@@ -54,6 +56,10 @@ PROGRESS_EVERY_FILES = 500
 PROGRESS_EVERY_SECONDS = 2.0
 PAYLOAD_FLUSH_BYTES = 64 * 1024 * 1024  # buffered payload JSON before it is streamed to its temp file
 MAX_LISTED_KEYS = 5
+# A sidecar of a fetch with a body, found without its body file, younger than this: the fetcher is
+# between writing the sidecar and the body (raw.write_fetch). Older: an orphan, landed as a parse error.
+IN_FLIGHT_SECONDS = 600.0
+SIDECAR_WITHOUT_BODY = "sidecar without its body file"
 
 # The canonical JSON of a posting (contracts.md): its sha256 is the posting's source_hash.
 _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -129,16 +135,25 @@ class LandingSummary:
     parse_error_details: list[tuple[str, str]] = field(default_factory=list)
     batch_id: str | None = None
     seconds: float = 0.0
+    waiting_for_body: int = 0  # sidecars whose body file a fetcher is still writing; landed by a later run
 
     def describe(self) -> str:
         """One line for logs and the CLI."""
+        waiting = (
+            f"; {self.waiting_for_body:,} fetches still being written, left for the next run"
+            if self.waiting_for_body
+            else ""
+        )
         if not self.fetches_landed:
-            return f"land: nothing new ({self.files_seen:,} raw fetches, all landed) in {self.seconds:.1f}s"
+            return (
+                f"land: nothing new ({self.files_seen:,} raw fetches, all landed{waiting}) "
+                f"in {self.seconds:.1f}s"
+            )
         return (
             f"land: {self.fetches_landed:,} fetches landed in batch {self.batch_id} "
             f"({self.sightings:,} sightings, {self.new_payloads:,} new payloads, "
             f"{self.failed_fetches:,} failed fetches, {self.parse_errors:,} parse errors; "
-            f"{self.already_landed:,} already landed) in {self.seconds:.1f}s"
+            f"{self.already_landed:,} already landed{waiting}) in {self.seconds:.1f}s"
         )
 
 
@@ -285,7 +300,7 @@ def _describe_raw(raw_root: Path, path: Path, body: Path | None, sidecar: Path |
         )
     problem = None
     if body is None and not name.is_failed:
-        problem = "sidecar without its body file"
+        problem = SIDECAR_WITHOUT_BODY
     return _RawFetch(
         raw_path=raw_path,
         body=body,
@@ -343,6 +358,7 @@ class _Outcome:
     reported_total: int | None = None
     rejected: int | None = None
     duplicates: int | None = None
+    is_complete: bool = True  # the adapter's own finding (a failed page or detail call in the log)
 
 
 def _failed(status: str, error: str | None, meta: dict[str, Any], raw_bytes: int | None) -> _Outcome:
@@ -462,6 +478,7 @@ def _read_fetch(item: _RawFetch, adapters: dict[str, ProviderAdapter]) -> _Outco
         reported_total=total if total is not None and 0 <= total <= _INT32_MAX else None,
         rejected=rejected,
         duplicates=duplicates,
+        is_complete=extraction.is_complete,
     )
 
 
@@ -525,7 +542,8 @@ class _Batch:
             "error": outcome.error,
             "duration_ms": _int(meta.get("duration_ms"), _INT64_MAX),
             "requests": _int(meta.get("requests"), _INT32_MAX),
-            "is_reported_complete": complete if isinstance(complete, bool) else True,
+            "is_reported_complete": (complete if isinstance(complete, bool) else True)
+            and outcome.is_complete,
             "raw_bytes": outcome.raw_bytes,
             "postings_count": len(outcome.postings) if ok else None,
             "reported_total": outcome.reported_total,
@@ -649,7 +667,9 @@ class _Batch:
         for tmp, _final in self.staged_sightings:
             tmp.unlink(missing_ok=True)
 
-    def summary(self, files_seen: int, already_landed: int, seconds: float) -> LandingSummary:
+    def summary(
+        self, files_seen: int, already_landed: int, seconds: float, waiting_for_body: int
+    ) -> LandingSummary:
         return LandingSummary(
             files_seen=files_seen,
             fetches_landed=self.done,
@@ -661,11 +681,22 @@ class _Batch:
             parse_error_details=list(self.errors),
             batch_id=self.batch_id if self.done else None,
             seconds=seconds,
+            waiting_for_body=waiting_for_body,
         )
 
 
 def _date_order(date_key: str) -> tuple[bool, str]:
     return (date_key == UNKNOWN_DATE, date_key)
+
+
+def _is_in_flight(item: _RawFetch, now: float) -> bool:
+    """A body fetch's sidecar whose body a fetcher has not renamed into place yet (see raw.write_fetch)."""
+    if item.body is not None or item.sidecar is None or item.problem != SIDECAR_WITHOUT_BODY:
+        return False
+    try:
+        return now - item.sidecar.stat().st_mtime < IN_FLIGHT_SECONDS
+    except FileNotFoundError:
+        return True  # renamed or removed since listing: look again next run
 
 
 def land(paths: DataPaths, *, progress: Callable[[str], None] = lambda _m: None) -> LandingSummary:
@@ -675,10 +706,16 @@ def land(paths: DataPaths, *, progress: Callable[[str], None] = lambda _m: None)
     _clean_orphans(paths)
     landed = _landed_raw_paths(paths)
     listed = _list_raw(paths)
+    now = time.time()
     by_date: dict[str, list[_RawFetch]] = {}
+    waiting = 0
     for item in listed:
-        if item.raw_path not in landed:
-            by_date.setdefault(item.date_key, []).append(item)
+        if item.raw_path in landed:
+            continue
+        if _is_in_flight(item, now):
+            waiting += 1
+            continue
+        by_date.setdefault(item.date_key, []).append(item)
     todo = sum(len(items) for items in by_date.values())
     batch = _Batch(paths, _new_batch_id(), progress, total=todo)
     try:
@@ -696,7 +733,10 @@ def land(paths: DataPaths, *, progress: Callable[[str], None] = lambda _m: None)
         batch.discard()
         raise
     summary = batch.summary(
-        files_seen=len(listed), already_landed=len(listed) - todo, seconds=time.monotonic() - started
+        files_seen=len(listed),
+        already_landed=len(listed) - todo - waiting,
+        seconds=time.monotonic() - started,
+        waiting_for_body=waiting,
     )
     progress(summary.describe())
     return summary

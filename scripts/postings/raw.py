@@ -150,6 +150,12 @@ def write_fetch(
 
     ``body=None`` is a failed fetch: only ``<fetched_at>-failed.meta.json`` is written.
     The sidecar gets provider, board and fetched_at filled in.
+
+    Order matters, because landing may run while a fetcher writes: the sidecar is renamed into place
+    first, the body second. A body without a sidecar means "another crawler's file: ok and complete",
+    so a body written first could be landed as complete before a sidecar saying ``complete: false``
+    (or a warning) arrived. A sidecar without its body is what landing sees in between; it waits for
+    the body (``landing.IN_FLIGHT_SECONDS``) instead of landing the sidecar alone.
     """
     folder = raw_dir(raw_root, provider, board, fetched_at)
     stamp = format_fetched_at(fetched_at)
@@ -164,6 +170,6 @@ def write_fetch(
     path = folder / f"{stamp}-{digest}{ext}"
     meta.setdefault("sha256", digest)
     meta.setdefault("bytes", len(body))
-    write_atomic(path, body)
     write_atomic(sidecar_path(path), (json.dumps(meta, sort_keys=True, indent=1) + "\n").encode())
+    write_atomic(path, body)
     return path

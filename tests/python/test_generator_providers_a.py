@@ -188,7 +188,10 @@ def test_smartrecruiters_failed_detail_calls_make_the_fetch_incomplete(default_s
         r for r in default_sample.fetches if r.provider == "smartrecruiters" and r.fault == "incomplete"
     ]
     assert record.sidecar["complete"] is False and "requests failed" in record.sidecar["error"]
-    failed = {e["url"].rsplit("/", 1)[1] for e in exchanges(record) if e["status"] != 200}
+    failed_log = [e for e in exchanges(record) if e["status"] != 200]
+    failed = {e["url"].rsplit("/", 1)[1] for e in failed_log}
+    ordered_failed = [e["url"].rsplit("/", 1)[1] for e in failed_log]
+    failed_500 = {e["url"].rsplit("/", 1)[1] for e in failed_log if e["status"] == 500}
     assert failed and not failed & set(record.observation.postings)
     assert record.observation.reported_total == len(record.observation.postings) + len(failed)
     assert record.observation.is_reported_complete is False
@@ -196,7 +199,12 @@ def test_smartrecruiters_failed_detail_calls_make_the_fetch_incomplete(default_s
         record.body or b"", ".jsonl", parse_exchange_log(record.body or b"")
     )
     assert [p["id"] for p in found.postings] == list(record.observation.postings)
-    assert len(found.dropped) == len(failed)
+    assert found.dropped == () and found.is_complete is False  # missed, not rejected
+    assert found.warnings == (
+        f"left out {len(failed)} posting{'s' * (len(failed) > 1)} without a successful detail response: "
+        + ", ".join(f"{key} (HTTP {'500' if key in failed_500 else '429'})" for key in ordered_failed[:5])
+        + (", ..." if len(failed) > 5 else ""),
+    )
 
 
 def test_exchange_log_faults_are_unhealthy_in_the_oracle(default_sample: Sample) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -112,6 +114,14 @@ def put_file(paths: DataPaths, relative: str, body: bytes) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(body)
     return f"raw/{relative}"
+
+
+def put_old_file(paths: DataPaths, relative: str, body: bytes) -> str:
+    """Like put_file, with a modification time older than landing's in-flight window."""
+    raw_path = put_file(paths, relative, body)
+    old = time.time() - landing.IN_FLIGHT_SECONDS - 60
+    os.utime(paths.root / raw_path, (old, old))
+    return raw_path
 
 
 def layout_name(provider: str, board: str, when: datetime, body: bytes, ext: str = ".json") -> str:
@@ -403,7 +413,7 @@ def test_bad_inputs_each_give_one_fetches_row_and_the_rest_lands(paths: DataPath
         ),
         "stray file": (put_file(paths, "README.txt", b"hello"), "parse_error", "not in the raw layout"),
         "orphan sidecar": (
-            put_file(paths, orphan_name, b"{}"),
+            put_old_file(paths, orphan_name, b"{}"),
             "parse_error",
             "sidecar without its body file",
         ),
@@ -627,3 +637,41 @@ def test_adapter_registry_and_keys(samples: Path) -> None:
         greenhouse.extract(b'{"jobs": [{"id": NaN}]}', ".json", None)
     with pytest.raises(PayloadError, match="'meta' is a JSON array"):
         greenhouse.extract(b'{"jobs": [], "meta": []}', ".json", None)
+
+
+def test_a_fetch_being_written_is_not_landed_half(paths: DataPaths, monkeypatch: pytest.MonkeyPatch) -> None:
+    """write_fetch writes the sidecar first: landing never sees the body alone (which it would take for
+    another crawler's complete fetch) and waits while the sidecar alone is there."""
+    from postings import raw
+
+    body = gh_body(gh_job(1), gh_job(2), total=5)
+    sidecar = {**OK_SIDECAR, "complete": False, "error": "page 2: HTTP 500"}
+    order: list[str] = []
+    real_write = raw.write_atomic
+
+    def crash_before_body(path: Path, data: bytes) -> None:
+        order.append(path.name)
+        if not path.name.endswith(".meta.json"):
+            raise KeyboardInterrupt("killed between sidecar and body")
+        real_write(path, data)
+
+    monkeypatch.setattr(raw, "write_atomic", crash_before_body)
+    with pytest.raises(KeyboardInterrupt):
+        write_fetch(paths.raw, "greenhouse", "acme", DAY1, body, ".json", sidecar)
+    monkeypatch.setattr(raw, "write_atomic", real_write)
+    assert order[0].endswith(".meta.json") and len(order) == 2
+
+    # Landing while the body is still missing: nothing landed, nothing recorded, told why.
+    summary = land(paths)
+    assert summary.fetches_landed == 0 and summary.waiting_for_body == 1
+    assert "still being written" in summary.describe()
+    assert rows(paths, "fetches") == []
+
+    # The body arrives: one fetch, landed with what its sidecar says (incomplete, with the reason).
+    raw_path = put(paths, "greenhouse", "acme", body, sidecar=sidecar)
+    summary = land(paths)
+    assert summary.fetches_landed == 1 and summary.waiting_for_body == 0
+    row = fetch(paths, raw_path)
+    assert row["status"] == "ok" and row["is_reported_complete"] is False
+    assert row["error"] == "page 2: HTTP 500" and row["postings_count"] == 2
+    assert len(rows(paths, "fetches")) == 1

@@ -193,13 +193,13 @@ def test_smartrecruiters_exchange_logs(paths: DataPaths) -> None:
         (f"{SR_API}?limit=100&offset=100", 503, "Service Unavailable"),
         (f"{SR_API}/1", 200, sr_detail("1")),
     )
-    list_only = log((f"{SR_API}?limit=100&offset=0", 200, sr_page(0, 2, "1", "2")))
+    all_details_failed = log((f"{SR_API}?limit=100&offset=0", 200, sr_page(0, 2, "1", "2")))
     raw = {
         "two pages": put(paths, "smartrecruiters", "pages", two_pages, ".jsonl", requests=5),
         "failed details": put(paths, "smartrecruiters", "details", failed_details, ".jsonl", complete=False),
         "missing detail": put(paths, "smartrecruiters", "missing", missing_detail, ".jsonl"),
         "failed page": put(paths, "smartrecruiters", "page", failed_page, ".jsonl", complete=False),
-        "list only": put(paths, "smartrecruiters", "listonly", list_only, ".jsonl"),
+        "all details failed": put(paths, "smartrecruiters", "nodetails", all_details_failed, ".jsonl"),
         "first page failed": put(
             paths, "smartrecruiters", "down", log((f"{SR_API}?limit=100&offset=0", 503, "busy")), ".jsonl"
         ),
@@ -211,20 +211,23 @@ def test_smartrecruiters_exchange_logs(paths: DataPaths) -> None:
     assert [p["_detail"]["postingUrl"] for p in landed(paths, raw["two pages"])] == [
         f"https://jobs.smartrecruiters.com/acme/{i}" for i in ("1", "2", "3")
     ]
+    # Rows without a successful detail response are missed, not rejected: the fetch is incomplete.
     row = fetch_row(paths, raw["failed details"])
-    assert (row["postings_count"], row["reported_total"], row["rejected_postings"]) == (1, 3, 2)
+    assert (row["postings_count"], row["reported_total"], row["rejected_postings"]) == (1, 3, 0)
     assert row["is_reported_complete"] is False
-    assert "dropped 1 posting: detail call failed with HTTP 500" in row["error"]
-    assert "dropped 1 posting: detail response is not JSON" in row["error"]
+    assert row["error"] == (
+        "left out 2 postings without a successful detail response: 2 (HTTP 500), 3 (not JSON)"
+    )
+    # our fetcher logs only 2xx responses: a row whose detail call failed has no detail line
     row = fetch_row(paths, raw["missing detail"])
-    assert (row["postings_count"], row["rejected_postings"]) == (1, 1)
-    assert "no detail response recorded" in row["error"]
+    assert (row["postings_count"], row["rejected_postings"], row["is_reported_complete"]) == (1, 0, False)
+    assert row["error"] == "left out 1 posting without a successful detail response: 2 (no detail response)"
     row = fetch_row(paths, raw["failed page"])
     assert (row["status"], row["postings_count"], row["reported_total"]) == ("ok", 1, 150)
+    assert row["is_reported_complete"] is False
     assert "list page request 2 failed with HTTP 503" in row["error"]
-    row = fetch_row(paths, raw["list only"])
-    assert (row["postings_count"], row["rejected_postings"]) == (2, 0)
-    assert all("_detail" not in p for p in landed(paths, raw["list only"]))
+    row = fetch_row(paths, raw["all details failed"])
+    assert (row["status"], row["postings_count"], row["is_reported_complete"]) == ("ok", 0, False)
     row = fetch_row(paths, raw["first page failed"])
     assert row["status"] == "parse_error" and "the first list page failed" in row["error"]
     row = fetch_row(paths, raw["truncated"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -51,6 +52,10 @@ def test_reader_keeps_its_snapshot_during_a_build_and_sees_the_new_version_after
     output = build.stdout.read() if build.stdout else ""
     assert build.returncode == 0, output[-3000:]
     assert queries > 0
+    assert "run ok" in output.strip().splitlines()[-1]
+    [record] = [json.loads(path.read_text()) for path in paths.runs.glob("*-run-*.json")]
+    assert record["outcome"] == "ok" and record["landing"]["fetches_landed"] == 1
+    assert set(record["seconds"]) == {"land", "build_and_publish", "freshness"}
     assert reader.execute("select count(*) from dim_jobs").fetchone()[0] == jobs_before
     reader.close()
 
@@ -104,3 +109,14 @@ def test_served_file_opens_in_the_older_duckdb_shell_of_the_venv(sample_warehous
     assert result.returncode == 0, result.stderr
     version, has_jobs = result.stdout.strip().splitlines()[-1].split(",")
     assert version.startswith("v1.") and has_jobs == "true"
+
+
+def test_run_writes_a_json_run_record_and_a_refused_run_says_so(warehouse_copy: Warehouse) -> None:
+    paths = warehouse_copy.paths
+    environment = {**os.environ, DATA_DIR_ENV: str(paths.root)}
+    with data_dir_lock(paths.root, "run"):
+        subprocess.run(_postings_command("run"), env=environment, capture_output=True, check=False)
+    records = sorted(paths.runs.glob("*-run-*.json"))
+    assert len(records) == 1
+    refused = json.loads(records[0].read_text())
+    assert refused["outcome"] == "refused" and refused["exit_code"] == 75 and "busy" in refused["error"]

@@ -74,7 +74,7 @@ renamed as (
         location_text,
         case
             when location_text is null then secondary_locations
-            else {{ concat_lists(make_list([location_struct(
+            else {{ list_concat(make_list([location_struct(
                 'location_text',
                 city=json_text('payload_json', '$.address.postalAddress.addressLocality'),
                 region=json_text('payload_json', '$.address.postalAddress.addressRegion'),

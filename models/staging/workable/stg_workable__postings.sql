@@ -70,7 +70,7 @@ located as (
             json_text('primary_place', '$.region'),
             json_text('primary_place', '$.country'),
         ) }}, '') as location_text,
-        {{ list_without_null_items(json_array_transform('payload_json', '$.locations', "case when coalesce("
+        {{ list_without_nulls(json_array_transform('payload_json', '$.locations', "case when coalesce("
             ~ json_text('item', '$.hidden') ~ ", 'false') != 'true' then "
             ~ location_struct(
                 place_text | format(json_text('item', '$.city'), json_text('item', '$.region'), json_text('item', '$.country')),
@@ -123,7 +123,7 @@ renamed as (
             {{ json_text('payload_json', '$.application_url') }}, 'https://apply.workable.com/j/' || shortcode || '/apply'
         ) as apply_url,
         case
-            when is_widget_v1 then {{ date_text_to_timestamp(json_text('payload_json', '$.published_on')) }}
+            when is_widget_v1 then {{ iso_timestamp_to_utc(json_text('payload_json', '$.published_on')) }}
             else {{ iso_timestamp_to_utc(json_text('payload_json', '$.published')) }}
         end as source_posted_at,
         cast(null as timestamp) as source_updated_at,

@@ -7,7 +7,18 @@ Adding a provider: write ``providers/<name>.py`` (an ``extract`` and a ``job_key
 
 from __future__ import annotations
 
-from postings.providers import ashby, greenhouse, lever, recruitee, smartrecruiters, workable
+from postings.providers import (
+    ashby,
+    bamboohr,
+    breezy,
+    greenhouse,
+    lever,
+    personio,
+    recruitee,
+    smartrecruiters,
+    workable,
+    workday,
+)
 from postings.providers.base import Exchange, Extraction, PayloadError, Posting, ProviderAdapter
 
 ADAPTERS: dict[str, ProviderAdapter] = {
@@ -19,6 +30,10 @@ ADAPTERS: dict[str, ProviderAdapter] = {
         workable.ADAPTER,
         smartrecruiters.ADAPTER,
         recruitee.ADAPTER,
+        workday.ADAPTER,
+        personio.ADAPTER,
+        bamboohr.ADAPTER,
+        breezy.ADAPTER,
     )
 }
 

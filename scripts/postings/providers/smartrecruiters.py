@@ -5,12 +5,13 @@ A fetch is a ``.jsonl`` exchange log: the list pages ``GET .../companies/{id}/po
 per posting. Each posting is the list row with its detail response under ``_detail`` (docs/contracts.md
 section 2); ``reported_total`` is the first page's ``totalFound``.
 
-Defined outcomes: the first list page failing or not being a list page is a parse error; a failed
-later page is a warning (its postings are missing, so the fetch is incomplete); a row whose detail call
-failed (non-2xx or not JSON), or that has no detail response while others do, is dropped and counted
-as rejected with the reason (the fetch then lists fewer postings than ``totalFound``: incomplete). A
-log without any detail call, or a single list page stored as ``.json`` (a list-only crawl), lands the
-rows as they are, without ``_detail``.
+Defined outcomes (the same rules as Workday's detail calls): the first list page failing or not being a
+list page is a parse error; a failed later page is a warning and makes the fetch incomplete (its
+postings are missing). A row without a successful detail response (its detail call failed, answered
+something other than JSON, or is not in the log: our fetcher logs only 2xx responses) is left out,
+named in a warning, and makes the fetch incomplete: a posting without its detail would read as a
+content change. A single list page stored as ``.json`` (a list-only crawl) lands the rows as they are,
+without ``_detail``.
 
 Native key: ``id`` (a numeric string).
 """
@@ -33,6 +34,7 @@ from postings.providers.base import (
     require_objects,
     require_signature,
     text_key,
+    without_detail_warning,
 )
 
 NAME = "smartrecruiters"
@@ -75,14 +77,14 @@ def _from_log(exchanges: list[Exchange]) -> Extraction:
             if detail_id is None:
                 warnings.append(f"list page request {index} failed with HTTP {exchange.status}")
             else:
-                failed.setdefault(detail_id, f"detail call failed with HTTP {exchange.status}")
+                failed.setdefault(detail_id, f"HTTP {exchange.status}")
             continue
         try:
             doc = load_json(exchange.body, NAME)
         except PayloadError as exc:
             if index == 1 or detail_id is None:
                 raise PayloadError(f"exchange {index}: {exc.reason}") from None
-            failed.setdefault(detail_id, "detail response is not JSON")
+            failed.setdefault(detail_id, "not JSON")
             continue
         if index == 1 or (_is_page(doc) and detail_id is None):
             page_rows, page_total = _page_rows(doc, f"exchange {index} is ")
@@ -95,18 +97,19 @@ def _from_log(exchanges: list[Exchange]) -> Extraction:
                 f"unexpected envelope: exchange {index} is {describe(doc)}, expected a list page or a posting"
             )
     require_signature(rows, NAME, _SIGNATURE)
-    if not details and not failed:
-        return Extraction(postings=rows, reported_total=total, warnings=tuple(warnings))
     postings: list[Posting] = []
-    dropped: list[str] = []
+    missing: list[str] = []
     for row in rows:
-        key = text_key(row.get("id"))
-        detail = details.get(key or "")
+        key = text_key(row.get("id")) or ""
+        detail = details.get(key)
         if detail is not None:
             postings.append({**row, "_detail": detail})
         else:
-            dropped.append(failed.get(key or "", "no detail response recorded"))
-    return Extraction(postings, total, dropped=tuple(dropped), warnings=tuple(warnings))
+            missing.append(f"{key or describe(row.get('id'))} ({failed.get(key, 'no detail response')})")
+    if missing:
+        warnings.append(without_detail_warning(missing))
+    is_complete = not warnings  # a failed page or a row left out
+    return Extraction(postings, total, is_complete=is_complete, warnings=tuple(warnings))
 
 
 def extract(body: bytes, ext: str, exchanges: list[Exchange] | None) -> Extraction:

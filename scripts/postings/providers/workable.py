@@ -5,8 +5,8 @@
 - Careers v3, ``POST apply.workable.com/api/v3/accounts/{sub}/jobs`` -> ``{"total", "results": [...],
   "nextPage"}`` pages: a ``.jsonl`` exchange log of every page (results concatenated in order,
   ``reported_total`` = the first page's ``total``), or one page as ``.json``. A failed first page is a
-  parse error; a failed later page is a warning and the postings it held are missing, so the fetch is
-  incomplete (fewer postings than ``total``).
+  parse error; a failed later page is a warning and makes the fetch incomplete (the postings it held
+  are missing).
 
 Native key: ``shortcode`` on both surfaces.
 """
@@ -80,7 +80,7 @@ def extract(body: bytes, ext: str, exchanges: list[Exchange] | None) -> Extracti
             postings.extend(results)
             total = page_total if total is None else total
     require_signature(postings, NAME, _SIGNATURE)
-    return Extraction(postings=postings, reported_total=total, warnings=tuple(warnings))
+    return Extraction(postings, total, is_complete=not warnings, warnings=tuple(warnings))
 
 
 def job_key(posting: Posting) -> str | None:

@@ -11,7 +11,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,33 +35,55 @@ from postings.sample.base import (
     ProviderSpec,
 )
 from postings.sample.model import (
+    FLICKER_BOARD,
+    FLICKER_DAY,
     FORCED_BOARD,
+    SHRINK_BOARD,
+    SHRINK_QUIET_DAYS,
     Board,
     BoardHistory,
-    Snapshot,
     derive_rng,
     fetch_schedule,
     make_boards,
+    outage_day,
     schedule_faults,
+    shrink_day,
     simulate_board,
 )
 from postings.sample.oracle import (
     EVENT_TYPES,
     FetchObservation,
+    JobTruth,
     LifecycleParams,
     TruthEvent,
     content_fingerprint,
     events_csv,
     ground_truth,
+    ground_truth_jobs,
+    jobs_csv,
 )
 from postings.sample.registry import provider_spec
 
 GENERATOR_VERSION = 2
-# What `postings sample` and `make build` generate unless told otherwise.
-DEFAULT_PROVIDERS = ("greenhouse", "lever", "ashby", "workable", "smartrecruiters", "recruitee")
-DEFAULT_BOARDS = 12
+# The providers and board count of the default sample (`postings sample`, `make build`): two boards
+# of each provider (the second Workable board is on the v3 careers API, the second SmartRecruiters
+# board needs two list pages).
+DEFAULT_PROVIDERS = (
+    "greenhouse",
+    "lever",
+    "ashby",
+    "workable",
+    "smartrecruiters",
+    "recruitee",
+    "workday",
+    "personio",
+    "bamboohr",
+    "breezy",
+)
+DEFAULT_BOARDS = 20
 MANIFEST_NAME = "manifest.json"
 GROUND_TRUTH_NAME = "ground_truth_events.csv"
+GROUND_TRUTH_JOBS_NAME = "ground_truth_jobs.csv"
 
 _NETWORK_ERRORS = (
     "<urlopen error [Errno 104] Connection reset by peer>",
@@ -102,6 +124,7 @@ class Sample:
     boards: tuple[Board, ...]
     fetches: tuple[FetchRecord, ...]
     events: tuple[TruthEvent, ...]
+    jobs: tuple[JobTruth, ...]
 
 
 @dataclass(frozen=True)
@@ -122,6 +145,7 @@ class SampleSummary:
     faults_by_kind: dict[str, int]
     manifest_path: Path
     ground_truth_path: Path
+    ground_truth_jobs_path: Path
 
 
 def _validate(params: SampleParams, lifecycle: LifecycleParams) -> None:
@@ -135,6 +159,8 @@ def _validate(params: SampleParams, lifecycle: LifecycleParams) -> None:
         raise ValueError("close_after_missing_fetches and collapse_lookback_fetches must be at least 1")
     if lifecycle.collapse_accept_after_fetches < 1 or not 0 < lifecycle.collapse_ratio <= 1:
         raise ValueError("collapse_accept_after_fetches must be >= 1 and collapse_ratio in (0, 1]")
+    if lifecycle.repost_window_days < 0:
+        raise ValueError("repost_window_days must be >= 0")
 
 
 def _failed(fault: str, url: str, rng: random.Random) -> dict[str, Any]:
@@ -159,55 +185,34 @@ def _failed(fault: str, url: str, rng: random.Random) -> dict[str, Any]:
     }
 
 
-def _exchange_log(exchanges: Sequence[Mapping[str, Any]]) -> bytes:
-    """A ``.jsonl`` exchange log: one JSON object per HTTP response (DESIGN.md section 3)."""
-    lines = (json.dumps(dict(exchange), ensure_ascii=False) for exchange in exchanges)
-    return "".join(line + "\n" for line in lines).encode()
-
-
-def _cut(text: str, rng: random.Random) -> str:
-    """``text`` cut somewhere in its middle fifths, never where the cut leaves valid JSON or a log whose
-    last line is a complete JSON object (a cut exchange log must be unreadable, like a cut body)."""
-    cut = rng.randint(len(text) // 5, len(text) * 4 // 5)
-    while cut > 1:
-        last = text[:cut].rsplit("\n", 1)[-1]
-        try:
-            json.loads(last)
-        except ValueError:
-            if last.strip():
-                break
-        cut -= 1
-    return text[:cut]
-
-
-def _body(
-    spec: ProviderSpec,
-    board: Board,
-    postings: Sequence[Mapping[str, Any]],
-    reported_total: int,
-    sidecar: dict[str, Any],
-) -> bytes:
-    """The body of a fetch without partial failures; an exchange log's request count goes to the sidecar."""
-    if spec.render_exchanges is None:
-        return spec.render_body(postings, reported_total)
-    exchanges, _delivered = spec.render_exchanges(board, postings, reported_total, None)
-    sidecar["requests"] = len(exchanges)
-    return _exchange_log(exchanges)
-
-
-def _shown(
-    snap: Snapshot, listed: Sequence[bool], prints: Mapping[str, str], indices: Iterable[int]
-) -> dict[str, str]:
-    """Key -> fingerprint of the listed postings among ``indices`` (what landing will keep)."""
-    return {snap.jobs[i].key: prints[snap.jobs[i].key] for i in indices if listed[i]}
+def _observed(
+    at: datetime,
+    fields: Mapping[str, Mapping[str, Any]],
+    keys: Iterable[str],
+    total: int | None,
+    complete: bool = True,
+) -> FetchObservation:
+    """What landing keeps of a readable body listing ``keys`` (those with ``fields``: the listed ones),
+    with the sidecar's ``complete``: each posting's fingerprint and identity (title, primary location)."""
+    shown = {key: fields[key] for key in keys if key in fields}
+    return FetchObservation(
+        at,
+        True,
+        {key: content_fingerprint(values) for key, values in shown.items()},
+        total,
+        complete,
+        identities={key: (values.get("title"), values.get("location")) for key, values in shown.items()},
+    )
 
 
 def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list[FetchRecord]:
     """Each daily fetch of a board as its raw body and sidecar, plus the observation the oracle uses.
 
-    Exchange-log providers (``spec.render_exchanges``) write every page and detail response of a fetch
-    to one ``.jsonl`` file; their ``incomplete`` fault loses some postings to a failed page or detail
-    call, which the sidecar reports (``complete: false``) and the reported total shows.
+    Providers with ``spec.render_fetch`` render every fetch that returns a body themselves (a ``.jsonl``
+    exchange log of pages and detail calls, whose failures the sidecar reports); the others get one
+    body from ``render_body``. Every observation carries the content fingerprint and the identity
+    (title and primary location text, as staged; what reposts are matched on) of each posting landing
+    will keep: unlisted postings (``spec.listed``) are rendered but never seen.
     """
     board = history.board
     spec = spec.for_board(board)
@@ -215,15 +220,11 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
     records: list[FetchRecord] = []
     for snap in history.snapshots:
         rng = derive_rng(seed, "fault-detail", board.provider, board.token, snap.day)
-        postings = [spec.render_posting(board, job) for job in snap.jobs]
-        listed = [spec.listed is None or spec.listed(board, job) for job in snap.jobs]
-        prints = {
-            job.key: content_fingerprint(spec.content_fields(board, job))
-            for job, is_listed in zip(snap.jobs, listed, strict=True)
-            if is_listed
+        fields = {
+            job.key: spec.content_fields(board, job)
+            for job in snap.jobs
+            if spec.listed is None or spec.listed(board, job)
         }
-        count = len(postings)
-        total = count if spec.reports_total else None
         sidecar: dict[str, Any] = {
             "status": STATUS_OK,
             "http_status": 200,
@@ -233,35 +234,38 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
             "complete": True,
             "url": url,
         }
-
+        keys = [job.key for job in snap.jobs]
+        count = len(keys)
         body: bytes | None
         if snap.fault in (FAULT_HTTP_ERROR, FAULT_NETWORK_ERROR):
             body, sidecar = None, _failed(snap.fault, url, rng)
             seen = FetchObservation(snap.fetched_at, ok=False)
+        elif spec.render_fetch is not None:
+            rendered = spec.render_fetch(board, snap.jobs, snap.fetched_at, snap.fault, rng)
+            body = rendered.body
+            sidecar.update(requests=rendered.requests, complete=rendered.complete, error=rendered.error)
+            if rendered.ok:
+                seen = _observed(
+                    snap.fetched_at, fields, rendered.shown, rendered.reported_total, rendered.complete
+                )
+            else:
+                seen = FetchObservation(snap.fetched_at, ok=False)
         elif snap.fault == FAULT_EMPTY:
-            body = _body(spec, board, [], 0, sidecar)
-            seen = FetchObservation(snap.fetched_at, True, {}, 0 if spec.reports_total else None)
-        elif snap.fault == FAULT_TRUNCATED:
-            body = _cut(_body(spec, board, postings, count, sidecar).decode(), rng).encode()
-            seen = FetchObservation(snap.fetched_at, ok=False)
-        elif snap.fault == FAULT_INCOMPLETE and spec.render_exchanges is not None:
-            exchanges, delivered = spec.render_exchanges(board, postings, count, rng)
-            body = _exchange_log(exchanges)
-            failures = sum(not 200 <= e["status"] < 300 for e in exchanges)
-            sidecar["requests"] = len(exchanges)
-            sidecar["http_status"] = exchanges[-1]["status"]
-            if failures:
-                sidecar["complete"] = False
-                sidecar["error"] = f"{failures} of {len(exchanges)} requests failed"
-            kept = _shown(snap, listed, prints, delivered)
-            seen = FetchObservation(snap.fetched_at, True, kept, count, not failures)
-        elif snap.fault == FAULT_INCOMPLETE:
-            cut = rng.randint(max(1, count * 3 // 10), max(1, count - 1))
-            body = spec.render_body(postings[:cut], count)
-            seen = FetchObservation(snap.fetched_at, True, _shown(snap, listed, prints, range(cut)), count)
+            body = spec.render_body([], 0)
+            seen = _observed(snap.fetched_at, fields, (), 0 if spec.reports_total else None)
         else:
-            body = _body(spec, board, postings, count, sidecar)
-            seen = FetchObservation(snap.fetched_at, True, prints, total)
+            postings = [spec.render_posting(board, job) for job in snap.jobs]
+            if snap.fault == FAULT_TRUNCATED:
+                text = spec.render_body(postings, count).decode()
+                body = text[: rng.randint(len(text) // 5, len(text) * 4 // 5)].encode()
+                seen = FetchObservation(snap.fetched_at, ok=False)
+            elif snap.fault == FAULT_INCOMPLETE:
+                shown = rng.randint(max(1, count * 3 // 10), max(1, count - 1))
+                body = spec.render_body(postings[:shown], count)
+                seen = _observed(snap.fetched_at, fields, keys[:shown], count)
+            else:
+                body = spec.render_body(postings, count)
+                seen = _observed(snap.fetched_at, fields, keys, count if spec.reports_total else None)
         records.append(
             FetchRecord(
                 board.provider, board.token, snap.fetched_at, snap.fault, body, spec.ext, sidecar, seen
@@ -282,17 +286,22 @@ def build_sample(
 ) -> Sample:
     """The whole sample in memory: boards, every fetch's raw body and sidecar, and the ground truth.
 
-    When the dice produce no update, close or reopen, board ``FORCED_BOARD`` gets scripted ones.
+    When the dice produce no update, close or reopen (under the default rule), board ``FORCED_BOARD``
+    gets scripted ones.
     """
     params = SampleParams(seed, boards, days, jobs_per_board, start, tuple(providers))
     lifecycle = lifecycle or LifecycleParams()
     _validate(params, lifecycle)
     specs = {name: provider_spec(name) for name in params.providers}
     world = make_boards(random.Random(seed), boards, params.providers)
-    faults = schedule_faults(derive_rng(seed, "faults"), world, days, specs)
+    shrink_on = shrink_day(days, boards)
+    quiet: dict[str, Sequence[int]] = {}
+    if shrink_on is not None:
+        quiet[world[SHRINK_BOARD].token] = range(shrink_on, shrink_on + SHRINK_QUIET_DAYS)
+    faults = schedule_faults(derive_rng(seed, "faults"), world, days, specs, quiet)
     schedules = {b.token: fetch_schedule(seed, b, start, days) for b in world}
     records: list[FetchRecord] = []
-    events: list[TruthEvent] = []
+    observed: dict[tuple[str, str], list[FetchObservation]] = {}
     for force in (False, True):
         records = []
         for index, board in enumerate(world):
@@ -305,15 +314,19 @@ def build_sample(
                 faults[board.token],
                 spec.board_jobs(board, jobs_per_board) if spec.board_jobs else jobs_per_board,
                 force_events=force and index == FORCED_BOARD,
+                shrink_on=shrink_on if index == SHRINK_BOARD else None,
+                flicker_on=FLICKER_DAY if index == FLICKER_BOARD and days > FLICKER_DAY + 1 else None,
             )
             records.extend(render_history(seed, history, spec))
-        observed: dict[tuple[str, str], list[FetchObservation]] = {}
+        observed = {}
         for record in records:
             observed.setdefault((record.provider, record.board), []).append(record.observation)
-        events = ground_truth(observed, lifecycle)
-        if {e.event_type for e in events} >= set(EVENT_TYPES):
+        # judged under the default rule, so the lifecycle params change the ground truth only
+        if {e.event_type for e in ground_truth(observed, LifecycleParams())} >= set(EVENT_TYPES):
             break
-    return Sample(params, lifecycle, tuple(world), tuple(records), tuple(events))
+    events = ground_truth(observed, lifecycle)
+    jobs = ground_truth_jobs(observed, lifecycle)
+    return Sample(params, lifecycle, tuple(world), tuple(records), tuple(events), tuple(jobs))
 
 
 def manifest(sample: Sample) -> dict[str, Any]:
@@ -345,7 +358,9 @@ def manifest(sample: Sample) -> dict[str, Any]:
             "collapse_ratio": sample.lifecycle.collapse_ratio,
             "collapse_lookback_fetches": sample.lifecycle.collapse_lookback_fetches,
             "collapse_accept_after_fetches": sample.lifecycle.collapse_accept_after_fetches,
+            "repost_window_days": sample.lifecycle.repost_window_days,
         },
+        "scenarios": _scenarios(sample),
         "faults": [
             {"provider": r.provider, "board": r.board, "fetched_at": iso_utc(r.fetched_at), "kind": r.fault}
             for r in faults
@@ -355,6 +370,25 @@ def manifest(sample: Sample) -> dict[str, Any]:
             "faults_by_kind": _faults_by_kind(sample),
             "events_by_type": _events_by_type(sample),
         },
+    }
+
+
+def _scenarios(sample: Sample) -> dict[str, Any]:
+    """The scripted lifecycle cases (dates are fetch days): the crawler outage (every fetch failed),
+    the board that really shrinks and stays shrunk, and the board with a job left out of one listing."""
+    p = sample.params
+    outage, shrink = outage_day(p.days), shrink_day(p.days, p.boards)
+
+    def day(index: int) -> str:
+        return (p.start + timedelta(days=index)).isoformat()
+
+    def board(index: int) -> dict[str, str]:
+        return {"provider": sample.boards[index].provider, "board": sample.boards[index].token}
+
+    return {
+        "outage": None if outage is None else {"date": day(outage)},
+        "shrink": None if shrink is None else {**board(SHRINK_BOARD), "date": day(shrink)},
+        "flicker": None if p.days <= FLICKER_DAY + 1 else {**board(FLICKER_BOARD), "date": day(FLICKER_DAY)},
     }
 
 
@@ -428,6 +462,7 @@ def generate_sample(
     collapse_ratio: float = 0.5,
     collapse_lookback_fetches: int = 7,
     collapse_accept_after_fetches: int = 3,
+    repost_window_days: float = 30,
     progress: Callable[[str], None] = lambda _m: None,
 ) -> SampleSummary:
     """Write a deterministic offline sample under ``paths``: raw files, manifest and ground truth.
@@ -440,6 +475,7 @@ def generate_sample(
         collapse_ratio=collapse_ratio,
         collapse_lookback_fetches=collapse_lookback_fetches,
         collapse_accept_after_fetches=collapse_accept_after_fetches,
+        repost_window_days=repost_window_days,
     )
     progress(f"sample: simulating {boards} boards x {days} days (seed {seed})")
     sample = build_sample(
@@ -474,6 +510,8 @@ def generate_sample(
         progress(f"sample: {board.provider}/{board.token}: {len(mine)} fetches")
     truth_path = paths.sample / GROUND_TRUTH_NAME
     write_atomic(truth_path, events_csv(sample.events))
+    jobs_path = paths.sample / GROUND_TRUTH_JOBS_NAME
+    write_atomic(jobs_path, jobs_csv(sample.jobs))
     events_by_type = _events_by_type(sample)
     progress(
         f"sample: {len(sample.fetches)} fetches, {raw_files} raw files, "
@@ -489,4 +527,5 @@ def generate_sample(
         faults_by_kind=_faults_by_kind(sample),
         manifest_path=manifest_path,
         ground_truth_path=truth_path,
+        ground_truth_jobs_path=jobs_path,
     )

@@ -46,6 +46,15 @@ P_UPDATE = 0.03
 P_TOUCH = 0.02  # Greenhouse-style updated_at bump without a content change
 P_EXTRA_OPEN = 0.12
 FORCED_BOARD = 0  # board that gets scripted events when the dice gave none
+P_FLICKER = 0.004  # a live job missing from one day's listing only (back the next day)
+FLICKER_DAY = 3  # the scripted flicker on board FLICKER_BOARD, before faults start: a healthy fetch
+FLICKER_BOARD = 0
+P_REPOST = 0.25  # share of closes for good that are reposted as a new job 1 to 5 days later
+SHRINK_BOARD = 1  # the board that really shrinks (mass closes) and stays shrunk
+SHRINK_KEEP = 0.3  # share of its jobs it keeps
+SHRINK_MIN_DAYS = 14  # samples shorter than this have no shrink (no room to see it accepted)
+SHRINK_QUIET_DAYS = 3  # no faults on the shrink board from the shrink day on for this many days
+OUTAGE_MIN_DAYS = 10  # samples at least this long get a crawler outage: one day every fetch fails
 
 
 def derive_rng(seed: int, *parts: object) -> random.Random:
@@ -150,6 +159,18 @@ class Snapshot:
     duration_ms: int
     jobs: tuple[Job, ...]
     fault: str | None
+
+
+def outage_day(days: int) -> int | None:
+    """The day every board's fetch fails (the crawler is down), or None for short samples."""
+    return days // 2 if days >= OUTAGE_MIN_DAYS else None
+
+
+def shrink_day(days: int, boards: int) -> int | None:
+    """The day board ``SHRINK_BOARD`` really loses most of its jobs, or None when there is no room."""
+    if boards <= SHRINK_BOARD or days < SHRINK_MIN_DAYS:
+        return None
+    return days - 8
 
 
 @dataclass(frozen=True)
@@ -263,20 +284,36 @@ def _run_length(schedule: Mapping[int, str], day: int) -> int:
 
 
 def schedule_faults(
-    rng: random.Random, boards: Sequence[Board], days: int, specs: Mapping[str, ProviderSpec]
+    rng: random.Random,
+    boards: Sequence[Board],
+    days: int,
+    specs: Mapping[str, ProviderSpec],
+    quiet: Mapping[str, Sequence[int]] | None = None,
 ) -> dict[str, dict[int, str]]:
-    """Board token -> {day: fault kind}. Random, then forced so each kind occurs once where possible."""
+    """Board token -> {day: fault kind}. The crawler outage day first (every board fails), then random
+    faults, then forced so each kind occurs once where possible; never on a board's ``quiet`` days."""
     schedule: dict[str, dict[int, str]] = {b.token: {} for b in boards}
+    quiet = quiet or {}
+    outage = outage_day(days)
+    if outage is not None:
+        for board in boards:
+            schedule[board.token][outage] = FAULT_NETWORK_ERROR
 
     def kinds(board: Board) -> list[str]:
         return [*FAILED_FETCH_FAULTS, *specs[board.provider].for_board(board).body_faults]
+
+    def allowed(board: Board, day: int) -> bool:
+        mine = schedule[board.token]
+        if day in mine or day in quiet.get(board.token, ()):
+            return False
+        return _run_length(mine, day) <= MAX_FAULT_RUN
 
     for board in boards:
         mine = schedule[board.token]
         options = kinds(board)
         weights = [FAULT_WEIGHTS[k] for k in options]
         for day in range(FAULT_FIRST_DAY, days):
-            if rng.random() < FAULT_PROBABILITY and _run_length(mine, day) <= MAX_FAULT_RUN:
+            if rng.random() < FAULT_PROBABILITY and allowed(board, day):
                 mine[day] = rng.choices(options, weights)[0]
 
     required: list[tuple[str | None, str]] = [(None, k) for k in (*FAILED_FETCH_FAULTS, FAULT_EMPTY)]
@@ -293,7 +330,7 @@ def schedule_faults(
             for b in boards
             if (provider is None or b.provider == provider) and kind in kinds(b)
             for day in range(FAULT_FIRST_DAY, days)
-            if day not in schedule[b.token] and _run_length(schedule[b.token], day) <= MAX_FAULT_RUN
+            if allowed(b, day)
         ]
         if candidates:
             token, day = rng.choice(candidates)
@@ -507,12 +544,17 @@ def simulate_board(
     faults: Mapping[int, str],
     jobs_per_board: int,
     force_events: bool,
+    shrink_on: int | None = None,
+    flicker_on: int | None = None,
 ) -> BoardHistory:
-    """The board's jobs day by day: opens, content changes, closes and returns (reopens).
+    """The board's jobs day by day: opens, content changes, closes, returns (reopens), reposts (a
+    closed job listed again under a new id) and flickers (a job left out of one day's listing).
 
     A board never loses more than ``MAX_DAILY_SHRINK`` of its jobs in a day, never more than
-    ``1 - RECENT_FLOOR`` of its recent size, and keeps ``MIN_LIVE`` jobs, so no real change looks
-    like a collapse. With ``force_events`` one open, update, close and reopen are scripted on it.
+    ``1 - RECENT_FLOOR`` of its recent size, and keeps ``MIN_LIVE`` jobs, so no ordinary change looks
+    like a collapse; except on day ``shrink_on``, when it keeps only ``SHRINK_KEEP`` of its jobs for
+    good (a real shrink). On day ``flicker_on`` one job that stays is left out of the listing. With
+    ``force_events`` one open, update, close and reopen are scripted on it.
     """
     rng = derive_rng(seed, "world", board.provider, board.token)
     days = len(schedule)
@@ -524,9 +566,13 @@ def simulate_board(
         job = new_job(rng, board, spec, used, posted)
         live[job.key] = replace(job, updated_at=_between(rng, posted, first_at))
     away: dict[int, list[Job]] = {}
+    reposts: dict[int, list[Job]] = {}
+    target = jobs_per_board
     sizes: list[int] = []
     snapshots: list[Snapshot] = []
+    shown: set[str] = set()
     for day, (now, duration) in enumerate(schedule):
+        hidden: set[str] = set()
         if day > 0:
             prev = schedule[day - 1][0]
             prev_keys = set(live)
@@ -555,21 +601,41 @@ def simulate_board(
                 del live[job.key]
                 if temporary and back < days:
                     away.setdefault(back, []).append(job)
+                elif rng.random() < P_REPOST:
+                    reposts.setdefault(day + rng.randint(1, 5), []).append(job)
+            for job in reposts.pop(day, []):
+                repost = new_job(rng, board, spec, used, _between(rng, prev, now))
+                repost = replace(
+                    job, key=repost.key, internal_id=repost.internal_id, posted_at=repost.posted_at
+                )
+                live[repost.key] = replace(repost, updated_at=repost.posted_at)
             for key, job in list(live.items()):
                 roll = rng.random()
                 if roll < P_UPDATE:
                     live[key] = mutate(rng, board, spec, job, _between(rng, prev, now))
                 elif roll < P_UPDATE + P_TOUCH:
                     live[key] = replace(job, updated_at=_between(rng, prev, now))
-            deficit = max(jobs_per_board - len(live), 0)
+            deficit = max(target - len(live), 0)
             openings = sum(rng.random() < 0.35 for _ in range(deficit)) + (rng.random() < P_EXTRA_OPEN)
             for _ in range(openings):
                 job = new_job(rng, board, spec, used, _between(rng, prev, now))
                 live[job.key] = job
             if force_events:
                 _force(rng, board, spec, live, prev_keys, away, day, days, prev, now)
+            if day == shrink_on:
+                keep = set(rng.sample(sorted(live), math.ceil(len(live) * SHRINK_KEEP)))
+                live = {key: job for key, job in live.items() if key in keep}
+                away.clear()
+                reposts.clear()
+                target = len(live)
+            staying = [key for key in live if key in shown]
+            hidden = {key for key in staying if rng.random() < P_FLICKER}
+            if day == flicker_on and staying:
+                hidden.add(staying[0])
         sizes.append(len(live))
-        snapshots.append(Snapshot(day, now, duration, tuple(live.values()), faults.get(day)))
+        listed = tuple(job for job in live.values() if job.key not in hidden)
+        shown = {job.key for job in listed}
+        snapshots.append(Snapshot(day, now, duration, listed, faults.get(day)))
     return BoardHistory(board, tuple(snapshots))
 
 

@@ -5,7 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from postings.sample import ashby, greenhouse, lever, recruitee, smartrecruiters, workable
+from postings.sample import (
+    ashby,
+    bamboohr,
+    breezy,
+    greenhouse,
+    lever,
+    personio,
+    recruitee,
+    smartrecruiters,
+    workable,
+    workday,
+)
 from postings.sample.base import ProviderSpec
 
 PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType(
@@ -16,6 +27,10 @@ PROVIDERS: Mapping[str, ProviderSpec] = MappingProxyType(
         workable.NAME: workable.SPEC,
         smartrecruiters.NAME: smartrecruiters.SPEC,
         recruitee.NAME: recruitee.SPEC,
+        workday.NAME: workday.SPEC,
+        personio.NAME: personio.SPEC,
+        bamboohr.NAME: bamboohr.SPEC,
+        breezy.NAME: breezy.SPEC,
     }
 )
 

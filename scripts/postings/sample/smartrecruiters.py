@@ -10,19 +10,29 @@ code, ``remote`` / ``hybrid`` booleans, ``fullLocation``), ``typeOfEmployment``,
 A rendered posting is what landing assembles: the list row with the detail response under ``_detail``
 (docs/contracts.md section 2). Every second SmartRecruiters board is a large company whose list needs
 two pages. A fetch that loses postings (the ``incomplete`` fault) has some detail calls answered 500 or
-429: landing drops those postings, and the sidecar says ``complete: false``.
+429: landing leaves those postings out and marks the fetch incomplete, and the sidecar says
+``complete: false``.
 """
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from postings.sample import content as c
-from postings.sample.base import FAULT_EMPTY, FAULT_INCOMPLETE, FAULT_TRUNCATED, ProviderSpec
+from postings.sample.base import (
+    FAULT_EMPTY,
+    FAULT_INCOMPLETE,
+    FAULT_TRUNCATED,
+    ProviderSpec,
+    RenderedFetch,
+    cut_log,
+    exchange_line,
+    join_log,
+)
 from postings.sample.model import Board, Job
 from postings.sample.parts import COUNTRY_NAMES, blocks, h, iso_ms, stable_hex, stable_number, stable_uuid
 
@@ -247,37 +257,56 @@ def render_posting(board: Board, job: Job) -> dict[str, Any]:
     return {**row, "_detail": detail}
 
 
-def render_exchanges(
-    board: Board, postings: Sequence[Mapping[str, Any]], total: int, rng: random.Random | None
-) -> tuple[list[dict[str, Any]], list[int]]:
-    """List pages of 100, then one detail call per posting; with ``rng`` some detail calls fail."""
-    company = company_id(board)
-    failing: set[int] = set()
-    if rng is not None and postings:
-        failing = set(rng.sample(range(len(postings)), k=rng.randint(1, max(1, len(postings) // 8))))
-    exchanges: list[dict[str, Any]] = []
+def _lines(company: str, postings: Sequence[Mapping[str, Any]], failing: Mapping[int, int]) -> list[str]:
+    """List pages of 100, then one detail call per posting; ``failing``: posting index -> the HTTP
+    status its detail call gets instead of 200."""
+    lines = []
     for offset in range(0, max(len(postings), 1), PAGE_LIMIT):
         chunk = postings[offset : offset + PAGE_LIMIT]
         rows = [{k: v for k, v in posting.items() if k != "_detail"} for posting in chunk]
-        page = {"offset": offset, "limit": PAGE_LIMIT, "totalFound": total, "content": rows}
+        page = {"offset": offset, "limit": PAGE_LIMIT, "totalFound": len(postings), "content": rows}
         url = f"{API}/{company}/postings?limit={PAGE_LIMIT}&offset={offset}"
-        body = json.dumps(page, ensure_ascii=False)
-        exchanges.append({"url": url, "method": "GET", "status": 200, "body": body})
+        lines.append(exchange_line(url, "GET", 200, page))
     for index, posting in enumerate(postings):
         url = f"{API}/{company}/postings/{posting['id']}"
-        if index in failing:
-            status = 500 if index % 2 else 429
-            message = "Internal Server Error" if status == 500 else "Too Many Requests"
-            body = json.dumps({"code": "ERROR", "message": message})
-            exchanges.append({"url": url, "method": "GET", "status": status, "body": body})
+        status = failing.get(index)
+        if status is None:
+            lines.append(exchange_line(url, "GET", 200, posting["_detail"]))
         else:
-            body = json.dumps(posting["_detail"], ensure_ascii=False)
-            exchanges.append({"url": url, "method": "GET", "status": 200, "body": body})
-    return exchanges, [i for i in range(len(postings)) if i not in failing]
+            message = "Internal Server Error" if status == 500 else "Too Many Requests"
+            lines.append(exchange_line(url, "GET", status, {"code": "ERROR", "message": message}))
+    return lines
+
+
+def render_fetch(
+    board: Board, jobs: Sequence[Job], fetched_at: datetime, fault: str | None, rng: random.Random
+) -> RenderedFetch:
+    """The exchange log of one fetch.
+
+    ``incomplete``: some detail calls are answered 500 or 429; landing leaves those postings out and
+    marks the fetch incomplete, and so does the sidecar. ``truncated``: the log is cut inside a line.
+    """
+    postings = [] if fault == FAULT_EMPTY else [render_posting(board, job) for job in jobs]
+    failing: dict[int, int] = {}
+    if fault == FAULT_INCOMPLETE and postings:
+        picked = rng.sample(range(len(postings)), k=rng.randint(1, max(1, len(postings) // 8)))
+        failing = {index: 500 if index % 2 else 429 for index in sorted(picked)}
+    lines = _lines(company_id(board), postings, failing)
+    total = len(postings)
+    if fault == FAULT_TRUNCATED:
+        return RenderedFetch(cut_log(lines, rng), len(lines), (), total, ok=False)
+    shown = tuple(posting["id"] for index, posting in enumerate(postings) if index not in failing)
+    error = None
+    if failing:
+        codes = ", ".join(f"HTTP {status}" for status in sorted(set(failing.values())))
+        error = f"{len(failing)} of {total} detail requests failed ({codes})"
+    return RenderedFetch(join_log(lines), len(lines), shown, total, complete=not failing, error=error)
 
 
 def render_body(postings: Sequence[Mapping[str, Any]], reported_total: int) -> bytes:
-    raise NotImplementedError("SmartRecruiters fetches are exchange logs (render_exchanges)")
+    """Rendered postings as a fault-free exchange log of a board ``example`` (the generator uses
+    ``render_fetch``)."""
+    return join_log(_lines("example", postings, {}))
 
 
 def _text(value: Any) -> str | None:
@@ -309,6 +338,6 @@ SPEC = ProviderSpec(
     content_fields=content_fields,
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED, FAULT_INCOMPLETE),
     reports_total=True,
-    render_exchanges=render_exchanges,
+    render_fetch=render_fetch,
     board_jobs=board_jobs,
 )

@@ -24,11 +24,20 @@ import json
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from postings.sample import content as c
-from postings.sample.base import FAULT_EMPTY, FAULT_INCOMPLETE, FAULT_TRUNCATED, ProviderSpec
+from postings.sample.base import (
+    FAULT_EMPTY,
+    FAULT_INCOMPLETE,
+    FAULT_TRUNCATED,
+    ProviderSpec,
+    RenderedFetch,
+    cut_log,
+    exchange_line,
+    join_log,
+)
 from postings.sample.model import Board, Job, Placement
 from postings.sample.parts import COUNTRY_NAMES, blocks, h, stable_number, stable_uuid
 
@@ -190,38 +199,48 @@ def render_v1_body(board: Board) -> Callable[[Sequence[Mapping[str, Any]], int],
     return render_body
 
 
-def _page(results: Sequence[Mapping[str, Any]], total: int, token: str | None) -> str:
+def _page(results: Sequence[Mapping[str, Any]], total: int, token: str | None) -> dict[str, Any]:
     page: dict[str, Any] = {"total": total, "results": list(results)}
     if token is not None:
         page["nextPage"] = token
-    return json.dumps(page, ensure_ascii=False)
+    return page
 
 
-def render_v3_exchanges(
-    board: Board, postings: Sequence[Mapping[str, Any]], total: int, rng: random.Random | None
-) -> tuple[list[dict[str, Any]], list[int]]:
-    """The v3 pages of one fetch; with ``rng`` a later page fails (429) or a lone page comes back short."""
+def render_v3_fetch(
+    board: Board, jobs: Sequence[Job], fetched_at: datetime, fault: str | None, rng: random.Random
+) -> RenderedFetch:
+    """The v3 pages of one fetch (each request sends the previous page's ``nextPage`` as its token).
+
+    ``incomplete``: a later page is answered 429 and paging stops there (the sidecar says
+    ``complete: false``), or a lone page lists fewer results than its ``total``. ``truncated``: the log
+    is cut inside a line.
+    """
     url = v3_url(board.token)
-    starts = list(range(0, len(postings), PAGE_SIZE)) or [0]
-    delivered = list(range(len(postings)))
+    shown_jobs = [] if fault == FAULT_EMPTY else list(jobs)
+    results = [render_v3(board, job) for job in shown_jobs]
+    total = len(results)
+    starts = list(range(0, total, PAGE_SIZE)) or [0]
+    delivered = total
     failing = None
-    if rng is not None:
-        if len(starts) > 1:
-            failing = rng.randint(1, len(starts) - 1)
-            delivered = delivered[: starts[failing]]
-        else:
-            delivered = delivered[: rng.randint(max(1, len(postings) * 3 // 10), max(1, len(postings) - 1))]
-    exchanges: list[dict[str, Any]] = []
+    if fault == FAULT_INCOMPLETE and len(starts) > 1:
+        failing = rng.randint(1, len(starts) - 1)
+        delivered = starts[failing]
+    elif fault == FAULT_INCOMPLETE:
+        delivered = rng.randint(max(1, total * 3 // 10), max(1, total - 1))
+    lines: list[str] = []
     for number, start in enumerate(starts):
         if number == failing:
-            body = json.dumps({"error": "Too many requests"})
-            exchanges.append({"url": url, "method": "POST", "status": 429, "body": body})
+            lines.append(exchange_line(url, "POST", 429, {"error": "Too many requests"}))
             break
-        shown = [postings[i] for i in delivered if start <= i < start + PAGE_SIZE]
         last = number == len(starts) - 1
         token = None if last else f"{stable_number(board.token, 'page', start + PAGE_SIZE):x}"
-        exchanges.append({"url": url, "method": "POST", "status": 200, "body": _page(shown, total, token)})
-    return exchanges, delivered
+        page = _page(results[start : min(start + PAGE_SIZE, delivered)], total, token)
+        lines.append(exchange_line(url, "POST", 200, page))
+    if fault == FAULT_TRUNCATED:
+        return RenderedFetch(cut_log(lines, rng), len(lines), (), total, ok=False)
+    shown = tuple(job.key for job in shown_jobs[:delivered])
+    error = None if failing is None else f"page {failing + 1} failed: HTTP 429"
+    return RenderedFetch(join_log(lines), len(lines), shown, total, complete=failing is None, error=error)
 
 
 def _text(value: Any) -> str | None:
@@ -280,11 +299,11 @@ SPEC_V3 = ProviderSpec(
     fetch_url=v3_url,
     new_key=new_key,
     render_posting=render_v3,
-    render_body=_board_needed,  # unused: every v3 fetch is an exchange log
+    render_body=_board_needed,  # unused: every v3 fetch is rendered by render_fetch
     content_fields=content_fields_v3,
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED, FAULT_INCOMPLETE),
     reports_total=True,
-    render_exchanges=render_v3_exchanges,
+    render_fetch=render_v3_fetch,
 )
 
 
