@@ -1,7 +1,9 @@
 {#-
     iso_timestamp_to_utc(expression) -> timestamp (UTC, naive)
     An ISO-8601 text with an offset ('2026-09-24T13:34:54-04:00', '...+0200', '...Z', '....574+00:00')
-    converted to UTC; text without an offset is taken as UTC; unparseable text gives null.
+    converted to UTC; text without an offset is taken as UTC, a date-only text ('2026-07-13', Workable
+    v1 `published_on`) as midnight UTC, and 'YYYY-MM-DD HH:MM:SS UTC' (Recruitee) is read too;
+    unparseable text gives null.
 -#}
 {% macro iso_timestamp_to_utc(expression) -%}
     {{ return(adapter.dispatch('iso_timestamp_to_utc', 'job_postings')(expression)) }}
@@ -12,5 +14,8 @@
 {%- endmacro %}
 
 {% macro spark__iso_timestamp_to_utc(expression) -%}
-    to_utc_timestamp(to_timestamp({{ expression }}), 'UTC')
+    to_utc_timestamp(
+        coalesce(to_timestamp({{ expression }}), to_timestamp({{ expression }}, "yyyy-MM-dd HH:mm:ss 'UTC'")),
+        'UTC'
+    )
 {%- endmacro %}

@@ -67,7 +67,7 @@ listed as (
 
     select
         *,
-        {{ array_without_nulls(changed_flags) }} as changed_fields
+        {{ list_without_nulls(make_list(changed_flags)) }} as changed_fields
     from compared
 
 )

@@ -40,6 +40,7 @@ def cmd_sample(args: argparse.Namespace) -> None:
         days=args.days,
         jobs_per_board=args.jobs_per_board,
         start=args.start,
+        providers=args.providers,
         progress=_progress,
     )
     events = ", ".join(f"{kind} {count}" for kind, count in sorted(summary.events_by_type.items()))
@@ -141,7 +142,16 @@ def _add_build_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", help="dbt node selection (builds only those; does not publish)")
 
 
+def _provider_list(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    if not names:
+        raise argparse.ArgumentTypeError("give at least one provider")
+    return names
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from postings.sample.generator import DEFAULT_BOARDS, DEFAULT_PROVIDERS
+
     parser = argparse.ArgumentParser(
         prog="postings",
         description="Job postings warehouse: ATS boards -> raw -> landing -> dbt/DuckDB -> served file.",
@@ -153,12 +163,24 @@ def build_parser() -> argparse.ArgumentParser:
     sample = commands.add_parser(
         "sample",
         help="write a deterministic offline sample of raw board fetches (+ ground truth)",
-        description="Write generated raw fetches of Greenhouse, Lever, Workday, Personio, BambooHR and "
-        "Breezy boards under <data dir>/raw, and the true lifecycle events under <data dir>/sample.",
+        description="Write generated raw fetches of ATS boards (Greenhouse, Lever, Ashby, Workable, "
+        "SmartRecruiters, Recruitee, Workday, Personio, BambooHR, Breezy) under <data dir>/raw, and the "
+        "true lifecycle events and jobs under <data dir>/sample.",
         epilog=EPILOG,
     )
     sample.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
-    sample.add_argument("--boards", type=int, default=12, help="boards, spread over providers (default 12)")
+    sample.add_argument(
+        "--boards",
+        type=int,
+        default=DEFAULT_BOARDS,
+        help=f"boards, spread over providers round-robin (default {DEFAULT_BOARDS})",
+    )
+    sample.add_argument(
+        "--providers",
+        type=_provider_list,
+        default=DEFAULT_PROVIDERS,
+        help=f"comma-separated providers (default {','.join(DEFAULT_PROVIDERS)})",
+    )
     sample.add_argument("--days", type=int, default=21, help="days of daily fetches (default 21)")
     sample.add_argument(
         "--jobs-per-board", type=int, default=25, help="typical open jobs per board (default 25)"

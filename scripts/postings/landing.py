@@ -22,6 +22,7 @@ import re
 import secrets
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -459,7 +460,13 @@ def _read_fetch(item: _RawFetch, adapters: dict[str, ProviderAdapter]) -> _Outco
     except PayloadError as exc:
         return _failed(STATUS_PARSE_ERROR, exc.reason, meta, len(body))
     rows, rejected, duplicates, warnings = _key_postings(adapter, extraction.postings)
-    warnings = [*extraction.warnings, *warnings]
+    rejected += len(extraction.dropped)
+    dropped = Counter(extraction.dropped)
+    warnings = [
+        *extraction.warnings,
+        *(f"dropped {_plural(count, 'posting')}: {reason}" for reason, count in dropped.items()),
+        *warnings,
+    ]
     error = "; ".join([sidecar_error, *warnings] if sidecar_error else warnings) or None
     total = extraction.reported_total
     return _Outcome(

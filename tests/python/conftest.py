@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pytest
@@ -24,9 +25,42 @@ from postings.raw import write_fetch
 
 SHARED_DIR = Path(os.environ.get("POSTINGS_SHARED_DIR", PROJECT_DIR.parent / "shared")).resolve()
 SAMPLES_DIR = SHARED_DIR / "ats-samples"
+FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
 
-# An exchange log made of recorded responses: (method, url, file under ats-samples) per HTTP response.
+
+# One HTTP response of an exchange log made of recorded files: (method, url, file under ats-samples).
 Exchanges = tuple[tuple[str, str, str], ...]
+
+
+class RealSample(NamedTuple):
+    """A recorded payload that every session lands as one successful fetch of a board of its own.
+
+    ``source`` is a file (under ats-samples, or under fixtures/ for FIXTURE_SAMPLES), or recorded
+    responses that together make one ``.jsonl`` exchange log (``exchange_log``). ``wrap`` turns the
+    recorded file into the raw body we store (e.g. a single posting object into the exchange log our
+    fetcher would have written)."""
+
+    provider: str
+    board: str
+    source: str | Exchanges
+    ext: str
+    wrap: Callable[[bytes], bytes] | None = None
+
+
+def smartrecruiters_exchange_log(body: bytes) -> bytes:
+    """A single SmartRecruiters Posting object (the docs example) as the fetch our fetcher records: a
+    one-row list page (totalFound 1) and one detail call whose response is the object verbatim (the
+    docs' Posting object is what the detail endpoint returns; this one has no jobAd)."""
+    posting = json.loads(body)
+    company = posting["company"]["identifier"]
+    api = f"https://api.smartrecruiters.com/v1/companies/{company}/postings"
+    page = {"offset": 0, "limit": 100, "totalFound": 1, "content": [posting]}
+    exchanges = [
+        {"url": f"{api}?limit=100&offset=0", "method": "GET", "status": 200, "body": json.dumps(page)},
+        {"url": f"{api}/{posting['id']}", "method": "GET", "status": 200, "body": body.decode()},
+    ]
+    return "".join(json.dumps(exchange) + "\n" for exchange in exchanges).encode()
+
 
 # Workday: the recorded list page and the one recorded detail response (of its first row, JR2021705),
 # each one line of the .jsonl exchange log a Workday fetch writes (status 200, body = the file's text).
@@ -42,17 +76,33 @@ WORKDAY_NVIDIA: Exchanges = (
     ),
 )
 
-# (provider, board, file under ats-samples or an exchange log, extension): the real payloads every
-# session lands.
-REAL_SAMPLES: list[tuple[str, str, str | Exchanges, str]] = [
-    ("greenhouse", "vercel", "greenhouse/vercel_list_content.json", ".json"),
-    ("greenhouse", "vaulttec", "greenhouse/docs_example_list_content.json", ".json"),
-    ("lever", "palantir", "lever/palantir_postings.json", ".json"),
-    ("lever", "spotify", "lever/spotify_postings.json", ".json"),
-    ("workday", "nvidia", WORKDAY_NVIDIA, ".jsonl"),
-    ("personio", "personio-demo", "personio/positions_feed.xml", ".xml"),
-    ("bamboohr", "bamboohr-demo", "bamboohr/careers_list.json", ".json"),
-    ("breezy", "breezy", "breezy/breezy_json.json", ".json"),
+# The real payloads every session lands.
+REAL_SAMPLES: list[RealSample] = [
+    RealSample("greenhouse", "vercel", "greenhouse/vercel_list_content.json", ".json"),
+    RealSample("greenhouse", "vaulttec", "greenhouse/docs_example_list_content.json", ".json"),
+    RealSample("lever", "palantir", "lever/palantir_postings.json", ".json"),
+    RealSample("lever", "spotify", "lever/spotify_postings.json", ".json"),
+    RealSample("ashby", "linear", "ashby/linear_job_board.json", ".json"),
+    RealSample("ashby", "openevidence", "ashby/openevidence_job_board.json", ".json"),
+    RealSample("workable", "huggingface", "workable/huggingface_widget_v1.json", ".json"),
+    RealSample("workable", "amazing-care", "workable/widget_v1_details.json", ".json"),
+    # one list page of 310 postings, stored as it came (a list-only fetch): lands incomplete
+    RealSample("smartrecruiters", "ubisoft2", "smartrecruiters/ubisoft_postings_list.json", ".json"),
+    RealSample(
+        "smartrecruiters",
+        "smartrecruiters",
+        "smartrecruiters/docs_example_posting.json",
+        ".jsonl",
+        smartrecruiters_exchange_log,
+    ),
+    RealSample("workday", "nvidia", WORKDAY_NVIDIA, ".jsonl"),
+    RealSample("personio", "personio-demo", "personio/positions_feed.xml", ".xml"),
+    RealSample("bamboohr", "bamboohr-demo", "bamboohr/careers_list.json", ".json"),
+    RealSample("breezy", "breezy", "breezy/breezy_json.json", ".json"),
+]
+# Providers without a recorded sample: realistic fixtures built from PROVIDERS.md, under fixtures/.
+FIXTURE_SAMPLES: list[RealSample] = [
+    RealSample("recruitee", "channable", "recruitee_offers.json", ".json"),
 ]
 REAL_SAMPLE_FETCHED_AT = datetime(2026, 5, 10, 12, 0, 0, tzinfo=UTC)
 
@@ -68,16 +118,24 @@ def exchange_log(exchanges: Exchanges, status: int = 200) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def real_sample_body(source: str | Exchanges) -> bytes:
-    return (SAMPLES_DIR / source).read_bytes() if isinstance(source, str) else exchange_log(source)
+def sample_body(sample: RealSample, folder: Path = SAMPLES_DIR) -> bytes:
+    """The raw body a real sample (or a fixture, from ``folder``) is stored as."""
+    source = sample.source
+    body = (folder / source).read_bytes() if isinstance(source, str) else exchange_log(source)
+    return sample.wrap(body) if sample.wrap is not None else body
 
 
 def place_real_samples(paths: DataPaths) -> list[Path]:
-    """Write the real recorded payloads into the raw layout as one successful fetch per board."""
+    """Write the real recorded payloads (and the fixtures) into the raw layout, one successful fetch
+    per board."""
     written = []
-    for provider, board, source, ext in REAL_SAMPLES:
-        body = real_sample_body(source)
-        requests = 1 if isinstance(source, str) else len(source)
+    for folder, sample in [
+        *((SAMPLES_DIR, sample) for sample in REAL_SAMPLES),
+        *((FIXTURES_DIR, sample) for sample in FIXTURE_SAMPLES),
+    ]:
+        provider, board, _source, ext, _wrap = sample
+        body = sample_body(sample, folder)
+        requests = body.count(b"\n") if ext == ".jsonl" else 1
         sidecar = {
             "status": "ok",
             "http_status": 200,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from conftest import Warehouse
 from postings.cli import main as postings
 from postings.landing import land
+from postings.sample import build_sample
+from postings.sample.oracle import location_key, title_key
 
 
 def _iso(moment: datetime) -> str:
@@ -82,6 +84,37 @@ def test_jobs_match_the_generator_ground_truth_exactly(sample_warehouse: Warehou
     differences = [(a, e) for a, e in zip(actual, expected, strict=True) if a != e]
     assert not differences, differences[:5]
     assert any(row[JOB_COLUMNS.index("repost_of_job_id") + 1] for row in expected), "the sample has reposts"
+
+
+def test_the_oracle_matches_reposts_on_what_staging_reads(sample_warehouse: Warehouse) -> None:
+    """Every posting the oracle saw carries the identity (title, primary location text) that staging
+    reads from the landed payload, for every provider: reposts are linked on the same values."""
+    params = sample_warehouse.manifest()["sample"]
+    sample = build_sample(
+        seed=params["seed"],
+        boards=params["boards"],
+        days=params["days"],
+        jobs_per_board=params["jobs_per_board"],
+        start=date.fromisoformat(params["start"]),
+        providers=params["providers"],
+    )
+    rows = sample_warehouse.query(
+        """
+        select sightings.provider, sightings.board, sightings.provider_job_key, sightings.fetched_at,
+            postings.title, postings.location_text
+        from staging.stg_landing__sightings as sightings
+        inner join intermediate.int_postings_unioned as postings using (source_hash)
+        """
+    )
+    staged = {(p, b, k, _iso(at)): (title_key(t), location_key(loc)) for p, b, k, at, t, loc in rows}
+    checked: set[str] = set()
+    for record in sample.fetches:
+        for key in record.observation.postings:
+            title, location = record.observation.identities[key]
+            where = (record.provider, record.board, key, _iso(record.fetched_at))
+            assert staged[where] == (title_key(title), location_key(location)), where
+            checked.add(record.provider)
+    assert checked == set(params["providers"])
 
 
 def test_the_crawler_outage_closes_nothing(sample_warehouse: Warehouse) -> None:

@@ -395,9 +395,9 @@ def test_bad_inputs_each_give_one_fetches_row_and_the_rest_lands(paths: DataPath
             "greenhouse fetches are .json files, not .xml",
         ),
         "unknown provider": (
-            put(paths, "ashby", "linear", linear),
+            put(paths, "icims", "linear", linear),
             "parse_error",
-            "unknown provider folder 'provider=ashby'",
+            "unknown provider folder 'provider=icims'",
         ),
         "bad file name": (
             put_file(paths, "provider=greenhouse/board=acme/date=2026-06-06/jobs.json", vercel),

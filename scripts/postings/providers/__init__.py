@@ -7,7 +7,18 @@ Adding a provider: write ``providers/<name>.py`` (an ``extract`` and a ``job_key
 
 from __future__ import annotations
 
-from postings.providers import bamboohr, breezy, greenhouse, lever, personio, workday
+from postings.providers import (
+    ashby,
+    bamboohr,
+    breezy,
+    greenhouse,
+    lever,
+    personio,
+    recruitee,
+    smartrecruiters,
+    workable,
+    workday,
+)
 from postings.providers.base import Exchange, Extraction, PayloadError, Posting, ProviderAdapter
 
 ADAPTERS: dict[str, ProviderAdapter] = {
@@ -15,6 +26,10 @@ ADAPTERS: dict[str, ProviderAdapter] = {
     for adapter in (
         greenhouse.ADAPTER,
         lever.ADAPTER,
+        ashby.ADAPTER,
+        workable.ADAPTER,
+        smartrecruiters.ADAPTER,
+        recruitee.ADAPTER,
         workday.ADAPTER,
         personio.ADAPTER,
         bamboohr.ADAPTER,

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 Posting = dict[str, Any]
 
 _MAX_REASON = 300
+MAX_LISTED = 5  # items named in one warning before "..."
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
 _HTML_MARKERS = ("<!doctype html", "<html", "<head", "<body", "<meta", "<script", "<title", "<div", "<p>")
 
@@ -49,14 +50,23 @@ class Exchange:
 class Extraction(NamedTuple):
     """What an adapter found in one fetch: the postings in payload order and the reported total.
 
-    ``is_complete`` is False when the adapter itself sees that the fetch missed postings (an exchange
-    log with a failed page or detail call); landing then records the fetch as not complete, whatever
-    the sidecar says. ``warnings`` are one-line notes for the fetch's ``error`` column (postings left
-    out and why); they never make the fetch fail.
+    Three ways an adapter reports what it could not land, with different consequences:
+
+    - ``dropped``: one reason per posting that *was* in the payload and that the adapter left out on
+      purpose because it is not a public posting (Ashby ``isListed: false``). Landing counts them in
+      ``rejected_postings`` and names the reasons (with counts) in the fetch's ``error``. The fetch
+      stays complete: the posting is not on the board.
+    - ``is_complete``: False when the adapter itself sees that the fetch missed postings (a failed
+      list page, a list row without a successful detail response, a total at the provider's cap).
+      Landing then records the fetch as not complete, whatever the sidecar says, so no job's absence
+      is counted in it. Postings missed this way are not counted as rejected.
+    - ``warnings``: one-line notes for the fetch's ``error`` column (which postings were missed and
+      why, ignored elements); they never make the fetch fail.
     """
 
     postings: list[Posting]
     reported_total: int | None
+    dropped: tuple[str, ...] = ()
     is_complete: bool = True
     warnings: tuple[str, ...] = ()
 
@@ -171,6 +181,28 @@ def parse_exchange_log(body: bytes) -> list[Exchange]:
     if not exchanges:
         raise PayloadError("empty exchange log: no exchanges")
     return exchanges
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def first_few(items: Sequence[str], limit: int = MAX_LISTED) -> str:
+    """``a, b, c, ...``: the first ``limit`` items, for a one-line warning."""
+    return ", ".join(items[:limit]) + (", ..." if len(items) > limit else "")
+
+
+def without_detail_warning(missing: Sequence[str]) -> str:
+    """The warning for list rows left out because they have no successful detail response (the fetch
+    is then not complete): ``missing`` names each row (its path, or its id and why)."""
+    return (
+        f"left out {plural(len(missing), 'posting')} without a successful detail response: "
+        f"{first_few(missing)}"
+    )
+
+
+def is_success(exchange: Exchange) -> bool:
+    return 200 <= exchange.status < 300
 
 
 def require_success(exchange: Exchange, index: int) -> None:

@@ -46,16 +46,17 @@ from postings.providers.base import (
     describe,
     int_or_none,
     load_json,
+    plural,
     require_objects,
     require_signature,
     text_key,
+    without_detail_warning,
 )
 
 NAME = "workday"
 DETAIL_KEY = "_detail"
 TOTAL_CAP = 2000
 _SIGNATURE = ("title", "externalPath")
-_MAX_LISTED = 5
 
 
 def _is_list_request(exchange: Exchange) -> bool:
@@ -98,10 +99,6 @@ def _last_segment(path: str) -> str:
 
 def _is_detail(doc: Any) -> bool:
     return isinstance(doc, dict) and isinstance(doc.get("jobPostingInfo"), dict)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def extract(body: bytes, ext: str, exchanges: list[Exchange] | None) -> Extraction:
@@ -155,12 +152,9 @@ def extract(body: bytes, ext: str, exchanges: list[Exchange] | None) -> Extracti
 
     warnings: list[str] = []
     if failed_pages:
-        warnings.append(f"{_plural(failed_pages, 'list page')} failed ({first_failure})")
+        warnings.append(f"{plural(failed_pages, 'list page')} failed ({first_failure})")
     if missing:
-        shown = ", ".join(missing[:_MAX_LISTED]) + (", ..." if len(missing) > _MAX_LISTED else "")
-        warnings.append(
-            f"left out {_plural(len(missing), 'posting')} without a successful detail response: {shown}"
-        )
+        warnings.append(without_detail_warning(missing))
     capped = reported_total is not None and reported_total >= TOTAL_CAP
     if capped:
         warnings.append(f"total {reported_total} is Workday's cap: the board may hold more postings")

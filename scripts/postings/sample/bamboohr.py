@@ -103,10 +103,13 @@ def render_body(postings: Sequence[Mapping[str, Any]], reported_total: int) -> b
 
 
 def content_fields(board: Board, job: Job) -> dict[str, Any]:
+    where = place(board, job)
     return {
         "title": job.title.strip(),
+        # staged location_text: city, region, country as stated (what reposts match on)
+        "location": ", ".join(part for part in where if part) or None,
         "department": department_label(board, job),
-        "place": place(board, job),
+        "place": where,
         "employment_type": pick(_STATUS[job.employment], NAME, board.token, "status"),
         "is_remote": _remote(board, job) is True,
     }

@@ -1,4 +1,5 @@
-"""The small interface every simulated provider implements, and the fault vocabulary.
+"""The small interface every simulated provider implements, the fault vocabulary, and the helpers that
+build the exchange logs of providers whose fetch is several requests (``render_fetch``).
 
 A provider module (``greenhouse.py``, ``lever.py``, ...) exposes one ``ProviderSpec``; ``registry.py``
 maps provider names to them. The world simulation (``model.py``) and the generator
@@ -7,6 +8,7 @@ maps provider names to them. The world simulation (``model.py``) and the generat
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -30,8 +32,10 @@ ALL_FAULTS = (FAULT_HTTP_ERROR, FAULT_NETWORK_ERROR, FAULT_EMPTY, FAULT_TRUNCATE
 class RenderedFetch:
     """One fetch made of several HTTP requests (a ``.jsonl`` exchange log), as its provider renders it.
 
+    - ``body``: the exchange log; ``requests``: the HTTP requests the fetch made (the sidecar's).
     - ``shown``: native keys of the postings landing extracts from ``body``, in order (none when the
       body does not parse).
+    - ``reported_total``: the total the provider reported (None when it reports none).
     - ``ok``: False when landing cannot read the body (truncated).
     - ``complete``: False when a page or detail call failed (the sidecar's ``complete``), with the
       sidecar's one-line ``error``.
@@ -59,13 +63,28 @@ class ProviderSpec:
       count the provider would report (ignored by providers that report none).
     - ``content_fields``: the job's meaningful fields as the provider shows them (title trimmed,
       department, team, locations, employment type, description text, structured salary, workplace
-      type). Two versions of a job are the same content exactly when these are equal.
+      type). Two versions of a job are the same content exactly when these are equal. Its ``title``
+      and ``location`` (the primary location text) must be what staging reads into ``title`` and
+      ``location_text``: the oracle matches reposts on them.
     - ``body_faults``: which body faults the provider can show (besides failed fetches).
-    - ``render_fetch`` (optional): for providers whose fetch is several requests (paged lists, detail
-      calls: ``.jsonl`` exchange logs). Given the board, the jobs it lists, the fetch time and the body
-      fault (None, empty, truncated, incomplete), it renders the whole fetch; it replaces
-      ``render_body`` for fetches that return a body. Fields that depend on the fetch time (Workday's
+
+    Optional hooks (None: not used):
+
+    - ``render_fetch``: for providers whose fetch is several requests (paged lists, detail calls:
+      ``.jsonl`` exchange logs; the one mechanism for them). Given the board, the jobs it lists, the
+      fetch time, the body fault (None, empty, truncated, incomplete) and an RNG, it renders the whole
+      fetch as a ``RenderedFetch``; it replaces ``render_body`` for fetches that return a body. An
+      ``incomplete`` fetch loses postings to a failed page or detail call (``complete`` False), or is a
+      page listing fewer postings than its total. Fields that depend on the fetch time (Workday's
       relative ``postedOn``) are rendered here, and never belong in ``content_fields``.
+      ``exchange_line``, ``join_log`` and ``cut_log`` below build the log.
+    - ``variant``: the spec of one board, when boards of the provider answer differently (Workable
+      boards on the v1 widget or the v3 careers API, Ashby's envelope key order). The generator always
+      works with ``spec.for_board(board)``.
+    - ``listed``: whether a job is listed; unlisted jobs are rendered in the body but landing drops
+      them (Ashby ``isListed: false``), so they are no sighting.
+    - ``board_jobs``: the typical number of open jobs of a board given the sample's jobs per board
+      (SmartRecruiters boards larger than one 100-posting page).
     """
 
     name: str
@@ -78,3 +97,31 @@ class ProviderSpec:
     body_faults: tuple[str, ...]
     reports_total: bool
     render_fetch: RenderFetch | None = None
+    variant: Callable[[Board], ProviderSpec] | None = None
+    listed: Callable[[Board, Job], bool] | None = None
+    board_jobs: Callable[[Board, int], int] | None = None
+
+    def for_board(self, board: Board) -> ProviderSpec:
+        """The spec that renders ``board`` (itself unless the provider has board variants)."""
+        return self.variant(board) if self.variant is not None else self
+
+
+def exchange_line(url: str, method: str, status: int, body: Any) -> str:
+    """One line of an exchange log: ``{url, method, status, body}`` with ``body`` the response text
+    (a JSON document given as a Python value is serialized compactly, text is kept as it is)."""
+    text = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps({"url": url, "method": method, "status": status, "body": text}, ensure_ascii=False)
+
+
+def join_log(lines: Sequence[str]) -> bytes:
+    """Exchange-log lines as the ``.jsonl`` body (every line ends with a newline)."""
+    return "".join(line + "\n" for line in lines).encode()
+
+
+def cut_log(lines: Sequence[str], rng: random.Random) -> bytes:
+    """The log cut inside one of its lines (never between two), so landing cannot read it: the
+    ``truncated`` fault of an exchange-log fetch."""
+    number = rng.randrange(len(lines))
+    start = sum(len(line) + 1 for line in lines[:number])
+    cut = start + rng.randint(1, len(lines[number]) - 1)
+    return join_log(lines).decode()[:cut].encode()

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 # Real boards in ``/work/shared/ats-samples`` share data dirs with the sample in tests.
 RESERVED_BOARDS = frozenset(
-    {"vercel", "vaulttec", "palantir", "spotify", "nvidia", "personio-demo", "bamboohr-demo", "breezy"}
+    {"vercel", "vaulttec", "palantir", "spotify", "linear", "openevidence", "huggingface", "amazing-care"}
+    | {"ubisoft2", "smartrecruiters", "channable", "nvidia", "personio-demo", "bamboohr-demo", "breezy"}
 )
 
 # Fictional company names are built from a first and a second word (slug: lowercase, hyphens).

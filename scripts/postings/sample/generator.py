@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -65,9 +65,22 @@ from postings.sample.oracle import (
 from postings.sample.registry import provider_spec
 
 GENERATOR_VERSION = 2
-# The providers and board count of the default sample (`postings sample`, `make build`).
-DEFAULT_PROVIDERS = ("greenhouse", "lever", "workday", "personio", "bamboohr", "breezy")
-DEFAULT_BOARDS = 12
+# The providers and board count of the default sample (`postings sample`, `make build`): two boards
+# of each provider (the second Workable board is on the v3 careers API, the second SmartRecruiters
+# board needs two list pages).
+DEFAULT_PROVIDERS = (
+    "greenhouse",
+    "lever",
+    "ashby",
+    "workable",
+    "smartrecruiters",
+    "recruitee",
+    "workday",
+    "personio",
+    "bamboohr",
+    "breezy",
+)
+DEFAULT_BOARDS = 20
 MANIFEST_NAME = "manifest.json"
 GROUND_TRUTH_NAME = "ground_truth_events.csv"
 GROUND_TRUTH_JOBS_NAME = "ground_truth_jobs.csv"
@@ -172,20 +185,46 @@ def _failed(fault: str, url: str, rng: random.Random) -> dict[str, Any]:
     }
 
 
+def _observed(
+    at: datetime,
+    fields: Mapping[str, Mapping[str, Any]],
+    keys: Iterable[str],
+    total: int | None,
+    complete: bool = True,
+) -> FetchObservation:
+    """What landing keeps of a readable body listing ``keys`` (those with ``fields``: the listed ones),
+    with the sidecar's ``complete``: each posting's fingerprint and identity (title, primary location)."""
+    shown = {key: fields[key] for key in keys if key in fields}
+    return FetchObservation(
+        at,
+        True,
+        {key: content_fingerprint(values) for key, values in shown.items()},
+        total,
+        complete,
+        identities={key: (values.get("title"), values.get("location")) for key, values in shown.items()},
+    )
+
+
 def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list[FetchRecord]:
-    """Each daily fetch of a board as its raw body and sidecar, plus the observation the oracle uses."""
+    """Each daily fetch of a board as its raw body and sidecar, plus the observation the oracle uses.
+
+    Providers with ``spec.render_fetch`` render every fetch that returns a body themselves (a ``.jsonl``
+    exchange log of pages and detail calls, whose failures the sidecar reports); the others get one
+    body from ``render_body``. Every observation carries the content fingerprint and the identity
+    (title and primary location text, as staged; what reposts are matched on) of each posting landing
+    will keep: unlisted postings (``spec.listed``) are rendered but never seen.
+    """
     board = history.board
+    spec = spec.for_board(board)
     url = spec.fetch_url(board.token)
     records: list[FetchRecord] = []
     for snap in history.snapshots:
         rng = derive_rng(seed, "fault-detail", board.provider, board.token, snap.day)
-        postings = [spec.render_posting(board, job) for job in snap.jobs]
-        fields = {job.key: spec.content_fields(board, job) for job in snap.jobs}
-        prints = {key: content_fingerprint(shown) for key, shown in fields.items()}
-        # what reposts are matched on: the title and primary location text as staged
-        names = {key: (shown.get("title"), shown.get("location")) for key, shown in fields.items()}
-        count = len(postings)
-        total = count if spec.reports_total else None
+        fields = {
+            job.key: spec.content_fields(board, job)
+            for job in snap.jobs
+            if spec.listed is None or spec.listed(board, job)
+        }
         sidecar: dict[str, Any] = {
             "status": STATUS_OK,
             "http_status": 200,
@@ -195,6 +234,8 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
             "complete": True,
             "url": url,
         }
+        keys = [job.key for job in snap.jobs]
+        count = len(keys)
         body: bytes | None
         if snap.fault in (FAULT_HTTP_ERROR, FAULT_NETWORK_ERROR):
             body, sidecar = None, _failed(snap.fault, url, rng)
@@ -203,30 +244,28 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
             rendered = spec.render_fetch(board, snap.jobs, snap.fetched_at, snap.fault, rng)
             body = rendered.body
             sidecar.update(requests=rendered.requests, complete=rendered.complete, error=rendered.error)
-            shown = {key: prints[key] for key in rendered.shown} if rendered.ok else {}
-            seen = FetchObservation(
-                snap.fetched_at,
-                rendered.ok,
-                shown,
-                rendered.reported_total,
-                rendered.complete,
-                identities={key: names[key] for key in shown},
-            )
+            if rendered.ok:
+                seen = _observed(
+                    snap.fetched_at, fields, rendered.shown, rendered.reported_total, rendered.complete
+                )
+            else:
+                seen = FetchObservation(snap.fetched_at, ok=False)
         elif snap.fault == FAULT_EMPTY:
             body = spec.render_body([], 0)
-            seen = FetchObservation(snap.fetched_at, True, {}, 0 if spec.reports_total else None)
-        elif snap.fault == FAULT_TRUNCATED:
-            text = spec.render_body(postings, count).decode()
-            body = text[: rng.randint(len(text) // 5, len(text) * 4 // 5)].encode()
-            seen = FetchObservation(snap.fetched_at, ok=False)
-        elif snap.fault == FAULT_INCOMPLETE:
-            shown = rng.randint(max(1, count * 3 // 10), max(1, count - 1))
-            body = spec.render_body(postings[:shown], count)
-            kept = {job.key: prints[job.key] for job in snap.jobs[:shown]}
-            seen = FetchObservation(snap.fetched_at, True, kept, count, identities=names)
+            seen = _observed(snap.fetched_at, fields, (), 0 if spec.reports_total else None)
         else:
-            body = spec.render_body(postings, count)
-            seen = FetchObservation(snap.fetched_at, True, prints, total, identities=names)
+            postings = [spec.render_posting(board, job) for job in snap.jobs]
+            if snap.fault == FAULT_TRUNCATED:
+                text = spec.render_body(postings, count).decode()
+                body = text[: rng.randint(len(text) // 5, len(text) * 4 // 5)].encode()
+                seen = FetchObservation(snap.fetched_at, ok=False)
+            elif snap.fault == FAULT_INCOMPLETE:
+                shown = rng.randint(max(1, count * 3 // 10), max(1, count - 1))
+                body = spec.render_body(postings[:shown], count)
+                seen = _observed(snap.fetched_at, fields, keys[:shown], count)
+            else:
+                body = spec.render_body(postings, count)
+                seen = _observed(snap.fetched_at, fields, keys, count if spec.reports_total else None)
         records.append(
             FetchRecord(
                 board.provider, board.token, snap.fetched_at, snap.fault, body, spec.ext, sidecar, seen
@@ -266,14 +305,14 @@ def build_sample(
     for force in (False, True):
         records = []
         for index, board in enumerate(world):
-            spec = specs[board.provider]
+            spec = specs[board.provider].for_board(board)
             history = simulate_board(
                 seed,
                 board,
                 spec,
                 schedules[board.token],
                 faults[board.token],
-                jobs_per_board,
+                spec.board_jobs(board, jobs_per_board) if spec.board_jobs else jobs_per_board,
                 force_events=force and index == FORCED_BOARD,
                 shrink_on=shrink_on if index == SHRINK_BOARD else None,
                 flicker_on=FLICKER_DAY if index == FLICKER_BOARD and days > FLICKER_DAY + 1 else None,
@@ -310,7 +349,7 @@ def manifest(sample: Sample) -> dict[str, Any]:
                 "provider": b.provider,
                 "board": b.token,
                 "company": b.company,
-                "url": provider_spec(b.provider).fetch_url(b.token),
+                "url": provider_spec(b.provider).for_board(b).fetch_url(b.token),
             }
             for b in sample.boards
         ],

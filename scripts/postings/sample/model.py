@@ -96,6 +96,7 @@ class Board:
     intro: str
     outro: str
     style: BoardStyle
+    provider_index: int = 0  # the board's position among its provider's boards (0 = the first)
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,7 @@ def make_boards(rng: random.Random, count: int, providers: Sequence[str]) -> lis
                 intro=intro,
                 outro=rng.choice(c.OUTROS).format(company=company),
                 style=style,
+                provider_index=index // len(providers),
             )
         )
     return boards
@@ -298,7 +300,7 @@ def schedule_faults(
             schedule[board.token][outage] = FAULT_NETWORK_ERROR
 
     def kinds(board: Board) -> list[str]:
-        return [*FAILED_FETCH_FAULTS, *specs[board.provider].body_faults]
+        return [*FAILED_FETCH_FAULTS, *specs[board.provider].for_board(board).body_faults]
 
     def allowed(board: Board, day: int) -> bool:
         mine = schedule[board.token]

@@ -210,10 +210,12 @@ def render_body(postings: Sequence[Mapping[str, Any]], reported_total: int) -> b
 
 def content_fields(board: Board, job: Job) -> dict[str, Any]:
     kind, _default = _EMPLOYMENT[job.employment]
+    where = offices(board, job.placement)
     return {
         "title": job.title.strip(),
+        "location": where[0],  # staged location_text: the primary office (what reposts match on)
         "department": job.department,
-        "offices": offices(board, job.placement),
+        "offices": where,
         "employment_type": kind,
         "schedule": _schedule(board, job),
         "description": description_text(board, job),

@@ -14,7 +14,6 @@ deployment keeps them in the board registry).
 from __future__ import annotations
 
 import html
-import json
 import random
 import re
 from collections.abc import Mapping, Sequence
@@ -22,7 +21,16 @@ from datetime import datetime
 from typing import Any
 
 from postings.sample import content as c
-from postings.sample.base import FAULT_EMPTY, FAULT_INCOMPLETE, FAULT_TRUNCATED, ProviderSpec, RenderedFetch
+from postings.sample.base import (
+    FAULT_EMPTY,
+    FAULT_INCOMPLETE,
+    FAULT_TRUNCATED,
+    ProviderSpec,
+    RenderedFetch,
+    cut_log,
+    exchange_line,
+    join_log,
+)
 from postings.sample.model import Board, Job, Placement, pay_sentence
 from postings.sample.style import fraction, hex_id, pick
 
@@ -266,11 +274,6 @@ def content_fields(board: Board, job: Job) -> dict[str, Any]:
 # --- one fetch -------------------------------------------------------------------------------------
 
 
-def _line(url: str, method: str, status: int, body: Any) -> str:
-    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-    return json.dumps({"url": url, "method": method, "status": status, "body": text}, ensure_ascii=False)
-
-
 def _facets(time_types: Sequence[str], token: str) -> list[dict[str, Any]]:
     """The first page's facets: one ``timeType`` facet with a count per value."""
     values = [
@@ -315,9 +318,9 @@ def render_fetch(
         else:
             failed_details = set(rng.sample(range(len(rows)), rng.randint(1, min(3, len(rows)))))
     lines = [
-        _line(fetch_url(board.token), "POST", 500, _ERROR_500)
+        exchange_line(fetch_url(board.token), "POST", 500, _ERROR_500)
         if number == failed_page
-        else _line(fetch_url(board.token), "POST", 200, page)
+        else exchange_line(fetch_url(board.token), "POST", 200, page)
         for number, page in enumerate(pages)
     ]
     listed = [index for index in range(len(rows)) if failed_page is None or index // PAGE_SIZE != failed_page]
@@ -325,24 +328,20 @@ def render_fetch(
         job = shown_jobs[index]
         url = cxs_base(board.token) + rows[index]["externalPath"]
         if index in failed_details:
-            lines.append(_line(url, "GET", 500, _ERROR_500))
+            lines.append(exchange_line(url, "GET", 500, _ERROR_500))
         else:
-            lines.append(_line(url, "GET", 200, detail(board, job, fetched_at)))
-    text = "\n".join(lines) + "\n"
+            lines.append(exchange_line(url, "GET", 200, detail(board, job, fetched_at)))
     shown = tuple(shown_jobs[i].key for i in listed if i not in failed_details)
     requests = len(pages) + len(listed)
     if fault == FAULT_TRUNCATED:
-        number = rng.randrange(len(lines))
-        start = sum(len(line) + 1 for line in lines[:number])
-        cut = start + rng.randint(1, len(lines[number]) - 1)  # inside the line: never a whole line
-        return RenderedFetch(text[:cut].encode(), requests, (), len(rows), ok=False)
+        return RenderedFetch(cut_log(lines, rng), requests, (), len(rows), ok=False)
     error = None
     if failed_page is not None:
         error = f"list page at offset {failed_page * PAGE_SIZE} failed: HTTP 500"
     elif failed_details:
         error = f"{len(failed_details)} detail request(s) failed: HTTP 500"
     return RenderedFetch(
-        text.encode(), requests, shown, len(rows), ok=True, complete=error is None, error=error
+        join_log(lines), requests, shown, len(rows), ok=True, complete=error is None, error=error
     )
 
 
@@ -352,10 +351,10 @@ def render_body(postings: Sequence[Mapping[str, Any]], reported_total: int) -> b
     lines = []
     for number in range(len(rows) // PAGE_SIZE + 1):
         page = {"total": reported_total, "jobPostings": rows[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]}
-        lines.append(_line(f"{_EXAMPLE_CXS}/jobs", "POST", 200, page))
+        lines.append(exchange_line(f"{_EXAMPLE_CXS}/jobs", "POST", 200, page))
     for posting in postings:
-        lines.append(_line(_EXAMPLE_CXS + posting["externalPath"], "GET", 200, posting["_detail"]))
-    return ("\n".join(lines) + "\n").encode()
+        lines.append(exchange_line(_EXAMPLE_CXS + posting["externalPath"], "GET", 200, posting["_detail"]))
+    return join_log(lines)
 
 
 SPEC = ProviderSpec(
