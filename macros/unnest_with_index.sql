@@ -1,7 +1,8 @@
 {#-
     unnest_with_index(list_expression, value_name, index_name) -> select-list items
     Two select-list items: one row per element of the list, the element as `value_name` and its 1-based
-    position as `index_name`. A null or empty list gives no rows. Use it in a select with plain columns.
+    position as `index_name`. A null or empty list gives no rows. Use it in a select with plain columns,
+    and pass a column, not an expression: DuckDB evaluates the list expression once per item rendered.
 -#}
 {% macro unnest_with_index(list_expression, value_name, index_name) -%}
     {{ return(adapter.dispatch('unnest_with_index', 'job_postings')(list_expression, value_name, index_name)) }}

@@ -59,8 +59,13 @@ pieces as (
         country_stated,
         country_code_stated,
         is_remote_stated,
-        {{ unnest_with_index(regexp_split("coalesce(location_text, '')", piece_separators), 'piece_text', 'piece_index') }}
-    from listed
+        {{ unnest_with_index('piece_texts', 'piece_text', 'piece_index') }}
+    from (
+        select
+            *,
+            {{ regexp_split("coalesce(location_text, '')", piece_separators) }} as piece_texts
+        from listed
+    ) as split_locations
 
 ),
 
@@ -90,8 +95,14 @@ parts as (
     select
         source_hash,
         location_index,
-        {{ unnest_with_index(regexp_split('location_piece', part_separators), 'part_text', 'part_index') }}
-    from located_pieces
+        {{ unnest_with_index('part_texts', 'part_text', 'part_index') }}
+    from (
+        select
+            source_hash,
+            location_index,
+            {{ regexp_split('location_piece', part_separators) }} as part_texts
+        from located_pieces
+    ) as split_pieces
 
 ),
 
@@ -125,9 +136,14 @@ part_tokens as (
         location_index,
         part_index,
         part_text,
-        {{ unnest_with_index(regexp_split('part_words', ' '), 'token', 'token_index') }}
-    from part_words
-    where part_words != ''
+        {{ unnest_with_index('part_tokens', 'token', 'token_index') }}
+    from (
+        select
+            *,
+            {{ regexp_split('part_words', ' ') }} as part_tokens
+        from part_words
+        where part_words != ''
+    ) as split_parts
 
 ),
 
