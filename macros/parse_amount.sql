@@ -1,12 +1,13 @@
 {#-
     parse_amount(expression) -> double
-    A money amount as written ('227,495', '60.000', '34.62', '3.750,50', '100000') to a number. A
-    separator followed by exactly three digits (and only such groups) separates thousands; a final
-    separator followed by one or two digits is the decimal point. Text that is no amount gives null.
+    A money amount as written ('227,495', '60.000', '45 000', '12,00,000', '34.62', '3.750,50',
+    '100000') to a number. A separator (comma, dot, space) followed by exactly three digits separates
+    thousands (Indian two-digit groups before them too); a final separator followed by one or two
+    digits is the decimal point. Text that is no amount gives null.
 -#}
 {% macro parse_amount(expression) -%}
-    {%- set grouped -%}^\d{1,3}(?:[,.\x{00a0}\x{202f}]\d{3})+${%- endset -%}
-    {%- set grouped_decimal -%}^\d{1,3}(?:[,.\x{00a0}\x{202f}]\d{3})+[.,]\d{1,2}${%- endset -%}
+    {%- set grouped -%}^\d{1,3}(?:,\d{2})*(?:[,. \x{00a0}\x{202f}]\d{3})+${%- endset -%}
+    {%- set grouped_decimal -%}^\d{1,3}(?:,\d{2})*(?:[,. \x{00a0}\x{202f}]\d{3})+[.,]\d{1,2}${%- endset -%}
     {%- set plain_decimal -%}^\d+[.,]\d{1,2}${%- endset -%}
     case
         when {{ regexp_contains(expression, grouped) }}

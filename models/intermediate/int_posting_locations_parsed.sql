@@ -12,7 +12,9 @@
        has the fewest contradictions, then the most support, then (when the text contradicts itself) the
        later part, then the most specific level (city > region > country > macro region), then the
        largest population. "Tbilisi, Georgia" is GE because Tbilisi agrees with the country Georgia;
-       "Atlanta, Georgia" is US-GA; "San Francisco, CA" is US-CA, not Canada.
+       "Atlanta, Georgia" is US-GA; "San Francisco, CA" is US-CA, not Canada. A winner is ambiguous
+       when an equally supported reading lies in another country or region ("Georgia" alone, "CA"
+       alone, "Washington" alone; for two cities, when the other has a tenth of the population).
     4. Structured provider fields (country code, country, region, city) win over text: a candidate in
        another country than the stated one is discarded, and stated values fill what they give.
     5. The confidence comes from the location_match_levels seed for the way the location matched.
@@ -411,12 +413,12 @@ winners as (
                 and rival.candidate_rank > 1
                 and rival.contradicting_parts = winner.contradicting_parts
                 and rival.supporting_parts = winner.supporting_parts
-                and rival.place_level = winner.place_level
+                and rival.place_level >= 1
                 and (
                     rival.country_code != winner.country_code
-                    or coalesce(rival.region_code, '') != coalesce(winner.region_code, '')
+                    or coalesce(rival.region_code, winner.region_code, '') != coalesce(winner.region_code, '')
                 )
-                and (winner.place_level != 3 or rival.population >= 0.1 * winner.population)
+                and (winner.place_level != 3 or rival.place_level != 3 or rival.population >= 0.1 * winner.population)
         ) as is_ambiguous
     from ranked as winner
     where winner.candidate_rank = 1

@@ -6,8 +6,8 @@
 
     Parsing rules (each candidate is one match of the pattern below: an amount or a range with a currency
     symbol or ISO code before or after it, and the word after it as a possible period):
-    - amounts: '227,495', '60.000' and '75k' are thousands, '34.62' and '3.750,50' have decimals;
-      'k' applies to both ends of '$75 - $105k'.
+    - amounts: '227,495', '60.000', '45 000' and '75k' are thousands, '12,00,000' is Indian grouping,
+      '34.62' and '3.750,50' have decimals; 'k' applies to both ends of '$75 - $105k'.
     - period: the word after the amounts ('/hour', 'per year', 'an hour', 'monthly', 'p.a.'), else a
       period word in the 80 characters before ('hourly rate', 'annual salary'), looked up in
       salary_period_aliases; nothing found -> null.
@@ -17,14 +17,15 @@
       five times min;
     - an amount outside the period's plausible range (salary_periods, scaled by the currency's
       approx_units_per_usd); with no period, outside every period's range ('$0.05', '$50M');
-    - a single amount with neither a period nor a pay word (salary, pay, compensation, rate, range,
-      base, up to, from, ...) in the 80 characters before it ('a $500 learning budget').
+    - a single amount with neither a period nor a pay word (salary, pay, compensation, wage, rate,
+      base, earn, Gehalt, salaire, ...) in the 80 characters before it ('a $500 learning budget',
+      'up to $1,000 for your home office').
     The best candidate: a range before a single amount, then one with a period, then one with a pay
     word, then the earliest.
 -#}
 {%- set currency_before -%}(?:[A-Z]{1,3}\$|\$|€|£|¥|₹|₩|₪|₺|₱|₦|₫|฿|Fr\.|[A-Z]{3}\s?){%- endset -%}
 {%- set currency_after -%}(?:€|£|\$|zł|kr\.?|Kč|[A-Z]{3}\b){%- endset -%}
-{%- set amount -%}\d{1,3}(?:[,.\x{00a0}\x{202f}]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?{%- endset -%}
+{%- set amount -%}\d{1,3}(?:,\d{2})*(?:[,. \x{00a0}\x{202f}]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?{%- endset -%}
 {%- set thousands -%}(?:\s?[kK]\b)?{%- endset -%}
 {%- set range_separator -%}\s*(?:-|–|—|to|bis|à|and|y|e)\s*{%- endset -%}
 {%- set period_word -%}(?:/\s?|per\s+|an\s+|a\s+|pro\s+|par\s+|por\s+|al\s+)?[A-Za-zÀ-ÿ.]{1,12}{%- endset -%}
@@ -32,7 +33,7 @@
 (?P<cur_a>{{ currency_before }})(?P<low_a>{{ amount }})(?P<k_low_a>{{ thousands }})(?:{{ range_separator }}(?:{{ currency_before }})?(?P<high_a>{{ amount }})(?P<k_high_a>{{ thousands }}))?(?:\s?(?P<code_a>[A-Z]{3}\b))?(?:\s*(?P<period_a>{{ period_word }}))?|(?P<low_b>{{ amount }})(?P<k_low_b>{{ thousands }})(?:\s?{{ currency_after }})?(?:{{ range_separator }}(?P<high_b>{{ amount }})(?P<k_high_b>{{ thousands }}))?\s?(?P<cur_b>{{ currency_after }})(?:\s*(?P<period_b>{{ period_word }}))?
 {%- endset -%}
 {%- set group_names = ['cur_a', 'low_a', 'k_low_a', 'high_a', 'k_high_a', 'code_a', 'period_a', 'low_b', 'k_low_b', 'high_b', 'k_high_b', 'cur_b', 'period_b'] -%}
-{%- set pay_words -%}(?i)(salary|salaries|pay|compensation|wage|rate|range|base|ote|earn|gehalt|verg.tung|salaire|r.mun.ration|salario|sueldo|retribuzione|stipendio|salaris|up to|starting|from|between|bis zu){%- endset -%}
+{%- set pay_words -%}(?i)\b(salary|salaries|pay|paid|compensation|wages?|rate|base|ote|earn|earnings|gehalt|verg.tung|salaire|r.mun.ration|salario|sueldo|retribuzione|stipendio|salaris)\b{%- endset -%}
 {%- set period_words -%}(?i)(hourly|per hour|an hour|annual|annually|yearly|per year|a year|per annum|monthly|per month|a month|weekly|per week|daily|per day){%- endset -%}
 {%- set up_to -%}(?i)(up to|bis zu|jusqu|hasta|max\.?|maximum)\s*${%- endset -%}
 {%- set from_words -%}(?i)(from|starting at|starting from|ab|a partir de|desde|min\.?|minimum)\s*${%- endset -%}
@@ -318,8 +319,8 @@ final as (
         combined.salary_max,
         combined.salary_currency,
         combined.salary_period,
-        combined.salary_min * salary_periods.annualization_factor as salary_annual_min,
-        combined.salary_max * salary_periods.annualization_factor as salary_annual_max,
+        round(combined.salary_min * salary_periods.annualization_factor, 2) as salary_annual_min,
+        round(combined.salary_max * salary_periods.annualization_factor, 2) as salary_annual_max,
         coalesce(combined.is_currency_generic, false) as is_salary_currency_generic,
         coalesce(combined.salary_source, 'none') as salary_source
     from postings
