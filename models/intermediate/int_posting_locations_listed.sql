@@ -27,9 +27,9 @@ unnested as (
 final as (
 
     select
-        source_hash,
-        provider,
-        stated_index,
+        unnested.source_hash,
+        unnested.provider,
+        unnested.stated_index,
         location.text as location_text,
         location.city as city_stated,
         location.region as region_stated,

@@ -80,6 +80,9 @@ located_pieces as (
         select
             *,
             trim(piece_text) as location_piece,
+            {{ name_key('country_stated') }} as country_stated_key,
+            {{ name_key('region_stated') }} as region_stated_key,
+            {{ name_key('city_stated') }} as city_stated_key,
             {{ regexp_contains('lower(piece_text)', placeholder_pattern) }} as is_placeholder
         from pieces
         where
@@ -116,17 +119,7 @@ part_words as (
         location_index,
         part_index,
         trim(part_text) as part_text,
-        trim(
-            replace(replace(replace(replace(replace(replace(replace(
-                ' ' || {{ name_key('part_text') }} || ' ',
-                ' work from home ', ' wfh '),
-                ' on site ', ' onsite '),
-                ' in office ', ' inoffice '),
-                ' in person ', ' inperson '),
-                ' home office ', ' homeoffice '),
-                ' home based ', ' homebased '),
-                ' office based ', ' officebased ')
-        ) as part_words
+        {{ join_workplace_phrases(name_key('part_text')) }} as part_words
     from parts
 
 ),
@@ -234,7 +227,7 @@ stated_countries as (
     from located_pieces
     left join place_names
         on
-            {{ name_key('located_pieces.country_stated') }} = place_names.name_key
+            located_pieces.country_stated_key = place_names.name_key
             and place_names.place_type = 'country'
 
 ),
@@ -257,9 +250,9 @@ stated_regions as (
             and stated_countries.location_index = located_pieces.location_index
     inner join place_names
         on
-            {{ name_key('located_pieces.region_stated') }} = place_names.name_key
+            located_pieces.region_stated_key = place_names.name_key
             and place_names.place_type = 'region'
-            and (stated_countries.country_code is null or place_names.country_code = stated_countries.country_code)
+            and (stated_countries.country_code is null or stated_countries.country_code = place_names.country_code)
 
 ),
 
@@ -270,7 +263,8 @@ stated_places as (
         located_pieces.location_index,
         coalesce(stated_countries.country_code, stated_regions.country_code) as country_code,
         stated_regions.region_code,
-        nullif(trim(located_pieces.city_stated), '') as city_stated
+        nullif(trim(located_pieces.city_stated), '') as city_stated,
+        located_pieces.city_stated_key
     from located_pieces
     left join stated_countries
         on
@@ -294,15 +288,15 @@ stated_cities as (
         place_names.region_code,
         row_number() over (
             partition by stated_places.source_hash, stated_places.location_index
-            order by place_names.population desc, place_names.geoname_id
+            order by place_names.population desc, place_names.geoname_id asc
         ) as city_rank
     from stated_places
     inner join place_names
         on
-            {{ name_key('stated_places.city_stated') }} = place_names.name_key
+            stated_places.city_stated_key = place_names.name_key
             and place_names.place_type = 'city'
-            and place_names.country_code = stated_places.country_code
-            and (stated_places.region_code is null or place_names.region_code = stated_places.region_code)
+            and stated_places.country_code = place_names.country_code
+            and (stated_places.region_code is null or stated_places.region_code = place_names.region_code)
 
 ),
 
@@ -356,6 +350,19 @@ part_agreements as (
 
 ),
 
+agreement_counts as (
+
+    select
+        source_hash,
+        location_index,
+        candidate_id,
+        sum(case when is_agreeing then 1 else 0 end) as supporting_parts,
+        sum(case when is_agreeing then 0 else 1 end) as contradicting_parts
+    from part_agreements
+    group by source_hash, location_index, candidate_id
+
+),
+
 scored as (
 
     select
@@ -363,16 +370,7 @@ scored as (
         coalesce(agreement_counts.supporting_parts, 0) as supporting_parts,
         coalesce(agreement_counts.contradicting_parts, 0) as contradicting_parts
     from candidates
-    left join (
-        select
-            source_hash,
-            location_index,
-            candidate_id,
-            sum(case when is_agreeing then 1 else 0 end) as supporting_parts,
-            sum(case when is_agreeing then 0 else 1 end) as contradicting_parts
-        from part_agreements
-        group by source_hash, location_index, candidate_id
-    ) as agreement_counts
+    left join agreement_counts
         on
             candidates.source_hash = agreement_counts.source_hash
             and candidates.location_index = agreement_counts.location_index
@@ -387,41 +385,64 @@ ranked as (
         row_number() over (
             partition by source_hash, location_index
             order by
-                contradicting_parts,
+                contradicting_parts asc,
                 supporting_parts desc,
                 case when contradicting_parts > 0 then part_index end desc,
                 place_level desc,
                 population desc nulls last,
-                case name_kind when 'name' then 1 when 'alias' then 2 else 3 end,
-                part_index,
-                candidate_id
+                case name_kind when 'name' then 1 when 'alias' then 2 else 3 end asc,
+                part_index asc,
+                candidate_id asc
         ) as candidate_rank
     from scored
+
+),
+
+ambiguous_locations as (
+
+    -- an equally supported reading elsewhere makes the winner ambiguous
+    select distinct
+        winner.source_hash,
+        winner.location_index
+    from ranked as winner
+    inner join ranked as rival
+        on
+            winner.source_hash = rival.source_hash
+            and winner.location_index = rival.location_index
+            and rival.candidate_rank > 1
+            and winner.contradicting_parts = rival.contradicting_parts
+            and winner.supporting_parts = rival.supporting_parts
+            and rival.place_level >= 1
+            and (
+                winner.country_code != rival.country_code
+                or coalesce(winner.region_code, '') != coalesce(rival.region_code, winner.region_code, '')
+            )
+            and (winner.place_level != 3 or rival.place_level != 3 or rival.population >= 0.1 * winner.population)
+    where winner.candidate_rank = 1
 
 ),
 
 winners as (
 
     select
-        winner.*,
-        exists (
-            select 1
-            from ranked as rival
-            where
-                rival.source_hash = winner.source_hash
-                and rival.location_index = winner.location_index
-                and rival.candidate_rank > 1
-                and rival.contradicting_parts = winner.contradicting_parts
-                and rival.supporting_parts = winner.supporting_parts
-                and rival.place_level >= 1
-                and (
-                    rival.country_code != winner.country_code
-                    or coalesce(rival.region_code, winner.region_code, '') != coalesce(winner.region_code, '')
-                )
-                and (winner.place_level != 3 or rival.place_level != 3 or rival.population >= 0.1 * winner.population)
-        ) as is_ambiguous
-    from ranked as winner
-    where winner.candidate_rank = 1
+        ranked.*,
+        ambiguous_locations.source_hash is not null as is_ambiguous
+    from ranked
+    left join ambiguous_locations
+        on
+            ranked.source_hash = ambiguous_locations.source_hash
+            and ranked.location_index = ambiguous_locations.location_index
+    where ranked.candidate_rank = 1
+
+),
+
+first_parts as (
+
+    select
+        *,
+        row_number() over (partition by source_hash, location_index order by part_index) as part_rank
+    from part_keys
+    where part_key is not null
 
 ),
 
@@ -433,24 +454,18 @@ unlisted_cities as (
         winners.location_index,
         first_parts.part_text as city_name
     from winners
-    inner join (
-        select
-            *,
-            row_number() over (partition by source_hash, location_index order by part_index) as part_rank
-        from part_keys
-        where part_key is not null
-    ) as first_parts
+    inner join first_parts
         on
             winners.source_hash = first_parts.source_hash
             and winners.location_index = first_parts.location_index
             and first_parts.part_rank = 1
-            and first_parts.part_index < winners.part_index
+            and winners.part_index > first_parts.part_index
     left join hits as first_part_hits
         on
             first_parts.source_hash = first_part_hits.source_hash
             and first_parts.location_index = first_part_hits.location_index
             and first_parts.part_index = first_part_hits.part_index
-            and first_part_hits.country_code = winners.country_code
+            and winners.country_code = first_part_hits.country_code
     where
         winners.place_level in (1, 2)
         and first_part_hits.place_type is null

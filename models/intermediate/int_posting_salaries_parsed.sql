@@ -29,11 +29,27 @@
 {%- set thousands -%}(?:\s?[kK]\b)?{%- endset -%}
 {%- set range_separator -%}\s*(?:-|–|—|to|bis|à|and|y|e)\s*{%- endset -%}
 {%- set period_word -%}(?:/\s?|per\s+|an\s+|a\s+|pro\s+|par\s+|por\s+|al\s+)?[A-Za-zÀ-ÿ.]{1,12}{%- endset -%}
-{%- set candidate_pattern -%}
-(?P<cur_a>{{ currency_before }})(?P<low_a>{{ amount }})(?P<k_low_a>{{ thousands }})(?:{{ range_separator }}(?:{{ currency_before }})?(?P<high_a>{{ amount }})(?P<k_high_a>{{ thousands }}))?(?:\s?(?P<code_a>[A-Z]{3}\b))?(?:\s*(?P<period_a>{{ period_word }}))?|(?P<low_b>{{ amount }})(?P<k_low_b>{{ thousands }})(?:\s?{{ currency_after }})?(?:{{ range_separator }}(?P<high_b>{{ amount }})(?P<k_high_b>{{ thousands }}))?\s?(?P<cur_b>{{ currency_after }})(?:\s*(?P<period_b>{{ period_word }}))?
+{%- set currency_first -%}
+(?P<cur_a>{{ currency_before }})(?P<low_a>{{ amount }})(?P<k_low_a>{{ thousands }})
+(?:{{ range_separator }}(?:{{ currency_before }})?(?P<high_a>{{ amount }})(?P<k_high_a>{{ thousands }}))?
+(?:\s?(?P<code_a>[A-Z]{3}\b))?(?:\s*(?P<period_a>{{ period_word }}))?
 {%- endset -%}
-{%- set group_names = ['cur_a', 'low_a', 'k_low_a', 'high_a', 'k_high_a', 'code_a', 'period_a', 'low_b', 'k_low_b', 'high_b', 'k_high_b', 'cur_b', 'period_b'] -%}
-{%- set pay_words -%}(?i)\b(salary|salaries|pay|paid|compensation|wages?|rate|base|ote|earn|earnings|gehalt|verg.tung|salaire|r.mun.ration|salario|sueldo|retribuzione|stipendio|salaris)\b{%- endset -%}
+{%- set currency_last -%}
+(?P<low_b>{{ amount }})(?P<k_low_b>{{ thousands }})(?:\s?{{ currency_after }})?
+(?:{{ range_separator }}(?P<high_b>{{ amount }})(?P<k_high_b>{{ thousands }}))?
+\s?(?P<cur_b>{{ currency_after }})(?:\s*(?P<period_b>{{ period_word }}))?
+{%- endset -%}
+{#- one pattern: the pieces above without their line breaks, either alternative -#}
+{%- set candidate_pattern = (currency_first ~ '|' ~ currency_last) | replace('\n', '') -%}
+{%- set group_names = [
+    'cur_a', 'low_a', 'k_low_a', 'high_a', 'k_high_a', 'code_a', 'period_a',
+    'low_b', 'k_low_b', 'high_b', 'k_high_b', 'cur_b', 'period_b',
+] -%}
+{%- set pay_words -%}
+(?i)\b(salary|salaries|pay|paid|compensation|wages?|rate|base|ote|earn|earnings
+|gehalt|verg.tung|salaire|r.mun.ration|salario|sueldo|retribuzione|stipendio|salaris)\b
+{%- endset -%}
+{%- set pay_words = pay_words | replace('\n', '') -%}
 {%- set period_words -%}(?i)(hourly|per hour|an hour|annual|annually|yearly|per year|a year|per annum|monthly|per month|a month|weekly|per week|daily|per day){%- endset -%}
 {%- set up_to -%}(?i)(up to|bis zu|jusqu|hasta|max\.?|maximum)\s*${%- endset -%}
 {%- set from_words -%}(?i)(from|starting at|starting from|ab|a partir de|desde|min\.?|minimum)\s*${%- endset -%}
@@ -119,7 +135,7 @@ candidates as (
         text_order,
         candidate_index,
         trim(candidate_text) as candidate_text,
-        groups,
+        candidate_groups,
         strpos(salary_text, candidate_text) as candidate_position,
         substring(
             salary_text,
@@ -129,7 +145,7 @@ candidates as (
     from (
         select
             *,
-            {{ regexp_groups('candidate_text', candidate_pattern, group_names) }} as groups
+            {{ regexp_groups('candidate_text', candidate_pattern, group_names) }} as candidate_groups
         from matches
     ) as grouped
 
@@ -138,20 +154,20 @@ candidates as (
 parts as (
 
     select
-        source_hash,
-        text_order,
-        candidate_index,
-        candidate_text,
-        candidate_position,
-        text_before,
-        trim(coalesce(nullif(groups.cur_a, ''), nullif(groups.cur_b, ''))) as currency_text,
-        nullif(groups.code_a, '') as currency_code_after,
-        coalesce(nullif(groups.low_a, ''), nullif(groups.low_b, '')) as low_text,
-        coalesce(nullif(groups.high_a, ''), nullif(groups.high_b, '')) as high_text,
-        coalesce(nullif(groups.k_low_a, ''), nullif(groups.k_low_b, '')) is not null as is_low_thousands,
-        coalesce(nullif(groups.k_high_a, ''), nullif(groups.k_high_b, '')) is not null as is_high_thousands,
-        coalesce(nullif(groups.period_a, ''), nullif(groups.period_b, '')) as period_text_after,
-        regexp_extract(lower(text_before), '{{ period_words }}', 1) as period_text_before,
+        candidates.source_hash,
+        candidates.text_order,
+        candidates.candidate_index,
+        candidates.candidate_text,
+        candidates.candidate_position,
+        candidates.text_before,
+        trim(coalesce(nullif(candidate_groups.cur_a, ''), nullif(candidate_groups.cur_b, ''))) as currency_text,
+        nullif(candidate_groups.code_a, '') as currency_code_after,
+        coalesce(nullif(candidate_groups.low_a, ''), nullif(candidate_groups.low_b, '')) as low_text,
+        coalesce(nullif(candidate_groups.high_a, ''), nullif(candidate_groups.high_b, '')) as high_text,
+        coalesce(nullif(candidate_groups.k_low_a, ''), nullif(candidate_groups.k_low_b, '')) is not null as is_low_thousands,
+        coalesce(nullif(candidate_groups.k_high_a, ''), nullif(candidate_groups.k_high_b, '')) is not null as is_high_thousands,
+        coalesce(nullif(candidate_groups.period_a, ''), nullif(candidate_groups.period_b, '')) as period_text_after,
+        regexp_extract(lower(candidates.text_before), '{{ period_words }}', 1) as period_text_before,
         {{ regexp_contains('text_before', pay_words) }} as has_pay_word,
         {{ regexp_contains('text_before', up_to) }} as is_up_to,
         {{ regexp_contains('text_before', from_words) }} as is_from
@@ -175,7 +191,9 @@ amounts as (
         code_currencies.currency_code is null
         and code_after_currencies.currency_code is null
         and coalesce(currency_symbols.is_generic, false) as is_currency_generic,
-        {{ regexp_contains('low_text', year_like) }} and not is_low_thousands and high_text is null as is_year_like
+        {{ regexp_contains('parts.low_text', year_like) }}
+        and not parts.is_low_thousands
+        and parts.high_text is null as is_year_like
     from parts
     left join salary_period_aliases as after_period
         on {{ period_key('parts.period_text_after') }} = after_period.period_key
@@ -195,11 +213,11 @@ scaled as (
     -- 'k' on one end applies to the other when that one is small ('$75 - $105k')
     select
         amounts.*,
-        low_number * case
-            when is_low_thousands or (is_high_thousands and low_number < 1000) then 1000 else 1
+        amounts.low_number * case
+            when amounts.is_low_thousands or (amounts.is_high_thousands and amounts.low_number < 1000) then 1000 else 1
         end as low_amount,
-        high_number * case
-            when is_high_thousands or (is_low_thousands and high_number < 1000) then 1000 else 1
+        amounts.high_number * case
+            when amounts.is_high_thousands or (amounts.is_low_thousands and amounts.high_number < 1000) then 1000 else 1
         end as high_amount,
         coalesce(currencies.approx_units_per_usd, 1) as currency_scale
     from amounts
@@ -215,7 +233,10 @@ checked as (
         scaled.currency_code is not null
         and not scaled.is_year_like
         and scaled.low_amount > 0
-        and (scaled.high_amount is null or (scaled.high_amount >= scaled.low_amount and scaled.high_amount <= 5 * scaled.low_amount))
+        and (
+            scaled.high_amount is null
+            or (scaled.high_amount >= scaled.low_amount and scaled.high_amount <= 5 * scaled.low_amount)
+        )
         and (scaled.high_amount is not null or scaled.salary_period is not null or scaled.has_pay_word)
         and exists (
             select 1

@@ -70,7 +70,9 @@ title_places as (
     where
         (place_type in ('country', 'region', 'macro_region') and name_kind != 'code')
         or (place_type = 'city' and population >= 250000)
-        or name_key in ('{{ title_place_codes | join("', '") }}')
+        or name_key in (
+            '{{ title_place_codes | join("', '") }}'
+        )
 
 ),
 
@@ -197,31 +199,46 @@ kept_segments as (
 
 ),
 
-ngrams as (
+adjacent_tokens as (
 
     select
-        source_hash,
-        segment_index,
-        token_rank as start_rank,
-        token_rank + grams.gram_size - 1 as end_rank,
-        segment_tokens,
-        case grams.gram_size
-            when 1 then word_key
-            when 2 then word_key || ' ' || next_key
-            else word_key || ' ' || next_key || ' ' || after_next_key
+        *,
+        lead(word_key, 1) over (partition by source_hash, segment_index order by token_rank) as next_key,
+        lead(word_key, 2) over (partition by source_hash, segment_index order by token_rank) as after_next_key
+    from tokens
+
+),
+
+gram_sizes as (
+
+    select 1 as gram_size
+    union all
+    select 2 as gram_size
+    union all
+    select 3 as gram_size
+
+),
+
+ngrams as (
+
+    -- every run of one to three words of a segment, with where it starts and ends
+    select
+        adjacent_tokens.source_hash,
+        adjacent_tokens.segment_index,
+        adjacent_tokens.token_rank as start_rank,
+        adjacent_tokens.token_rank + gram_sizes.gram_size - 1 as end_rank,
+        adjacent_tokens.segment_tokens,
+        case gram_sizes.gram_size
+            when 1 then adjacent_tokens.word_key
+            when 2 then adjacent_tokens.word_key || ' ' || adjacent_tokens.next_key
+            else adjacent_tokens.word_key || ' ' || adjacent_tokens.next_key || ' ' || adjacent_tokens.after_next_key
         end as ngram
-    from (
-        select
-            *,
-            lead(word_key, 1) over (partition by source_hash, segment_index order by token_rank) as next_key,
-            lead(word_key, 2) over (partition by source_hash, segment_index order by token_rank) as after_next_key
-        from tokens
-    ) as adjacent
-    cross join (select 1 as gram_size union all select 2 union all select 3) as grams
+    from adjacent_tokens
+    cross join gram_sizes
     where
-        grams.gram_size = 1
-        or (grams.gram_size = 2 and next_key is not null)
-        or (grams.gram_size = 3 and after_next_key is not null)
+        gram_sizes.gram_size = 1
+        or (gram_sizes.gram_size = 2 and adjacent_tokens.next_key is not null)
+        or (gram_sizes.gram_size = 3 and adjacent_tokens.after_next_key is not null)
 
 ),
 
@@ -268,8 +285,8 @@ outermost_seniority_matches as (
         on
             inner_match.source_hash = outer_match.source_hash
             and inner_match.segment_index = outer_match.segment_index
-            and outer_match.start_rank <= inner_match.start_rank
-            and outer_match.end_rank >= inner_match.end_rank
+            and inner_match.start_rank >= outer_match.start_rank
+            and inner_match.end_rank <= outer_match.end_rank
             and outer_match.end_rank - outer_match.start_rank > inner_match.end_rank - inner_match.start_rank
     where outer_match.source_hash is null
 
@@ -285,7 +302,7 @@ seniorities as (
             *,
             row_number() over (
                 partition by source_hash
-                order by keyword_rank desc, end_rank - start_rank desc, segment_index, start_rank
+                order by keyword_rank desc, end_rank - start_rank desc, segment_index, start_rank asc
             ) as seniority_rank
         from outermost_seniority_matches
     ) as ranked
@@ -375,7 +392,7 @@ role_families as (
             row_number() over (
                 partition by inner_match.source_hash
                 order by
-                    inner_match.segment_index,
+                    inner_match.segment_index asc,
                     inner_match.keyword_rank desc,
                     inner_match.end_rank - inner_match.start_rank desc,
                     inner_match.start_rank
@@ -385,8 +402,8 @@ role_families as (
             on
                 inner_match.source_hash = outer_match.source_hash
                 and inner_match.segment_index = outer_match.segment_index
-                and outer_match.start_rank <= inner_match.start_rank
-                and outer_match.end_rank >= inner_match.end_rank
+                and inner_match.start_rank >= outer_match.start_rank
+                and inner_match.end_rank <= outer_match.end_rank
                 and outer_match.end_rank - outer_match.start_rank > inner_match.end_rank - inner_match.start_rank
         where outer_match.source_hash is null
     ) as ranked
@@ -420,7 +437,7 @@ title_employment_types as (
             employment_types.employment_type,
             row_number() over (
                 partition by ngrams.source_hash
-                order by employment_types.precedence desc, ngrams.segment_index, ngrams.start_rank
+                order by employment_types.precedence desc, ngrams.segment_index asc, ngrams.start_rank asc
             ) as type_rank
         from ngrams
         inner join employment_types

@@ -143,7 +143,7 @@ stated_workplace_words as (
 
     -- a stated value that is not a known whole value ('Remote - US') is read word by word
     select
-        source_hash,
+        words.source_hash,
         case
             when bool_or(location_keywords.keyword_kind = 'hybrid') then 'hybrid'
             when bool_or(location_keywords.keyword_kind = 'remote') then 'remote'
@@ -156,15 +156,19 @@ stated_workplace_words as (
         from (
             select
                 source_hash,
-                {{ regexp_split(name_key("replace(replace(lower(workplace_type_raw), 'on-site', 'onsite'), 'on site', 'onsite')"), ' ') }}
-                    as workplace_words
-            from postings
-            where workplace_type_raw is not null
+                {{ regexp_split('workplace_key', ' ') }} as workplace_words
+            from (
+                select
+                    source_hash,
+                    {{ name_key('workplace_type_raw') }} as workplace_key
+                from postings
+                where workplace_type_raw is not null
+            ) as keyed_values
         ) as split_values
     ) as words
     inner join location_keywords
         on words.word = location_keywords.keyword
-    group by source_hash
+    group by words.source_hash
 
 ),
 
@@ -277,8 +281,8 @@ hint_languages as (
             source_hash,
             language_code,
             hits as best_hits,
-            lead(hits) over (partition by source_hash order by hits desc, language_code) as second_hits,
-            row_number() over (partition by source_hash order by hits desc, language_code) as hint_rank
+            lead(hits) over (partition by source_hash order by hits desc, language_code asc) as second_hits,
+            row_number() over (partition by source_hash order by hits desc, language_code asc) as hint_rank
         from hint_counts
     ) as ranked
     where hint_rank = 1
@@ -352,13 +356,15 @@ enriched as (
         salaries.salary_annual_max,
         salaries.salary_source,
         case
-            when languages.stated_language is not null
+            when
+                languages.stated_language is not null
                 and (languages.text_language is null or languages.text_language = languages.stated_language)
                 then languages.stated_language
             else languages.text_language
         end as language,
         case
-            when languages.stated_language is not null
+            when
+                languages.stated_language is not null
                 and (languages.text_language is null or languages.text_language = languages.stated_language)
                 then 'stated'
             when languages.text_language is not null then 'parsed_text'

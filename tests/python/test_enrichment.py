@@ -254,7 +254,10 @@ def test_known_work_models_and_employment_types_are_right(
     assert len(known_work) > len(truth_pairs) / 2
     assert accuracy(row["workplace_type"] == job.placement.workplace for job, row in known_work) == 1.0
     assert (
-        accuracy(row["employment_type"] == EMPLOYMENT.get(job.employment, job.employment) for job, row in known_types)
+        accuracy(
+            row["employment_type"] == EMPLOYMENT.get(job.employment, job.employment)
+            for job, row in known_types
+        )
         == 1.0
     )
 
@@ -262,7 +265,9 @@ def test_known_work_models_and_employment_types_are_right(
 def test_salaries_match_the_truth(truth_pairs: list[tuple[Job, dict[str, Any]]]) -> None:
     paid = [(job, row) for job, row in truth_pairs if job.pay is not None]
     unpaid = [row for job, row in truth_pairs if job.pay is None]
-    assert accuracy(row["salary_min"] is not None or row["salary_max"] is not None for _job, row in paid) == 1.0
+    assert (
+        accuracy(row["salary_min"] is not None or row["salary_max"] is not None for _job, row in paid) == 1.0
+    )
     assert all(row["salary_min"] is None and row["salary_max"] is None for row in unpaid)
 
     def amounts_ok(job: Job, row: dict[str, Any]) -> bool:
