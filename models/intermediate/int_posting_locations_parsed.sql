@@ -480,7 +480,7 @@ assembled as (
         located_pieces.provider,
         located_pieces.location_index,
         located_pieces.stated_index,
-        located_pieces.location_piece as location_text,
+        nullif(located_pieces.location_piece, '') as location_text,
         located_pieces.is_placeholder,
         coalesce(stated_cities.city_name, stated_places.city_stated, winners.city_name, unlisted_cities.city_name) as city,
         coalesce(
@@ -503,7 +503,7 @@ assembled as (
         end as workplace_marker,
         case
             when located_pieces.is_placeholder then 'placeholder'
-            when stated_places.city_stated is not null and stated_places.country_code is not null then 'city_stated'
+            when stated_places.city_stated is not null then 'city_stated'
             when winners.place_level = 3 and (winners.supporting_parts > 0 or stated_places.country_code is not null)
                 then 'city_confirmed'
             when winners.place_level = 3 and winners.is_ambiguous then 'city_ambiguous'
