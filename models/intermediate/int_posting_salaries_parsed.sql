@@ -136,11 +136,11 @@ candidates as (
         candidate_index,
         trim(candidate_text) as candidate_text,
         candidate_groups,
-        strpos(salary_text, candidate_text) as candidate_position,
+        position(candidate_text in salary_text) as candidate_position,
         substring(
             salary_text,
-            greatest(strpos(salary_text, candidate_text) - 80, 1),
-            least(strpos(salary_text, candidate_text) - 1, 80)
+            greatest(position(candidate_text in salary_text) - 80, 1),
+            least(position(candidate_text in salary_text) - 1, 80)
         ) as text_before
     from (
         select

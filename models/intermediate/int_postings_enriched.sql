@@ -12,9 +12,9 @@
       'permanent, part-time', takes the highest precedence), else a title word (Intern, Werkstudent,
       Part-time), else unknown.
     - Language: the provider's code, unless the text clearly says otherwise; the text: three Hangul
-      syllables in a row -> ko, three kana -> ja, three Han characters (and no kana) -> zh, else the
-      language_hints word counts of the first 2,000 characters of title and description (at least 5
-      hits and twice the runner-up).
+      syllables in a row in the first 300 characters -> ko, three kana -> ja, three Han characters (and
+      no kana) -> zh, else the language_hints word counts of the first 1,000 characters of title and
+      description (at least 5 hits and twice the runner-up).
     - Salary: a generic symbol ('$', '¥', 'kr') is the currency of the job's country when that currency
       uses the symbol ('$' in Canada is CAD), else the symbol's usual currency.
     - Launch scope: included when the language is English and a location is in the US or Canada.
@@ -230,7 +230,7 @@ language_samples as (
     select
         source_hash,
         language_stated,
-        left(concat_ws(' ', title, description_text), 2000) as sample_text
+        left(concat_ws(' ', title, description_text), 1000) as sample_text
     from postings
 
 ),
@@ -240,9 +240,9 @@ script_languages as (
     select
         source_hash,
         case
-            when {{ regexp_contains('sample_text', hangul_word) }} then 'ko'
-            when {{ regexp_contains('sample_text', kana_word) }} then 'ja'
-            when {{ regexp_contains('sample_text', han_word) }} then 'zh'
+            when {{ regexp_contains('left(sample_text, 300)', hangul_word) }} then 'ko'
+            when {{ regexp_contains('left(sample_text, 300)', kana_word) }} then 'ja'
+            when {{ regexp_contains('left(sample_text, 300)', han_word) }} then 'zh'
         end as script_language
     from language_samples
 
