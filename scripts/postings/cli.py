@@ -126,6 +126,11 @@ def cmd_run(args: argparse.Namespace) -> None:
         dbt_vars=json.loads(args.vars) if args.vars else None,
         progress=_progress,
     )
+    if record.served_db:
+        from postings.summary import format_summary, read_summary
+
+        served = Path(record.served_db)
+        _progress(format_summary(read_summary(served), served))
     _progress(record.one_line())
 
 

@@ -47,7 +47,7 @@ class RunRecord:
             return (
                 f"run ok in {sum(self.seconds.values()):.1f}s: landed {landed} fetches; {jobs} jobs "
                 f"({active} active); events {events or 'none'}; "
-                f"freshness {'stale: ' + ', '.join(stale) if stale else 'ok'}; published {self.served_db}"
+                f"freshness {f'{len(stale)} sources stale' if stale else 'ok'}; published {self.served_db}"
             )
         return f"run {self.outcome}: {self.error}"
 
@@ -95,8 +95,12 @@ def run_pipeline(
             clock = time.monotonic()
             record.freshness = check_freshness(paths)
             record.seconds["freshness"] = round(time.monotonic() - clock, 3)
-            for source in record.freshness.get("stale_sources", []):
-                progress(f"warning: source {source} is stale (see dbt source freshness)")
+            stale = record.freshness.get("stale_sources", [])
+            if stale:
+                progress(
+                    f"warning: {len(stale)} sources are stale (no new data within their freshness window; "
+                    f"expected for the offline sample): {', '.join(stale)}"
+                )
 
             if result.served_db is not None:
                 summary = read_summary(result.served_db)
