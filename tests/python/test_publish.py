@@ -120,3 +120,25 @@ def test_run_writes_a_json_run_record_and_a_refused_run_says_so(warehouse_copy: 
     assert len(records) == 1
     refused = json.loads(records[0].read_text())
     assert refused["outcome"] == "refused" and refused["exit_code"] == 75 and "busy" in refused["error"]
+
+
+def test_two_runs_at_once_leave_one_run_and_one_clear_refusal(warehouse_copy: Warehouse) -> None:
+    """A second `postings run` started while the first holds the lock exits at once with code 75 and
+    one line naming the running command; the first publishes; each writes its run record."""
+    paths = warehouse_copy.paths
+    environment = {**os.environ, DATA_DIR_ENV: str(paths.root)}
+    first = subprocess.Popen(
+        _postings_command("run"), env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    assert first.stdout is not None
+    first.stdout.readline()  # the landing summary: printed while the first run holds the lock
+    second = subprocess.run(
+        _postings_command("run"), env=environment, capture_output=True, text=True, check=False
+    )
+    rest, _ = first.communicate()
+    assert first.returncode == 0, rest
+    assert second.returncode == 75
+    assert second.stderr.strip().splitlines() == [second.stderr.strip()]
+    assert "busy" in second.stderr and f"(pid {first.pid})" in second.stderr
+    outcomes = sorted(json.loads(path.read_text())["outcome"] for path in paths.runs.glob("*-run-*.json"))
+    assert outcomes == ["ok", "refused"]
