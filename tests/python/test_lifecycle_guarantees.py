@@ -407,6 +407,9 @@ def test_daily_runs_with_days_landing_late_equal_one_full_refresh(built: Built, 
         write_days(paths, built.boards, [day])
         cli(paths, "land")
         with _restored_environment():
+            if day == 5:  # a build that stopped after the sightings: the next one adds nothing twice
+                partial = ["--select", "int_fetches_changed", "int_job_sightings_joined"]
+                assert run_dbt(paths, "run", partial).success
             assert run_dbt(paths, "run").success, f"dbt run failed after day {day}"
     write_days(paths, built.boards, order[-1:])
     cli(paths, "run")
