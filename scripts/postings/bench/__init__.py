@@ -46,7 +46,7 @@ SCALES: dict[str, BenchScale] = {
         boards=1300,
         days=90,
         jobs_per_board=25,
-        history_boards=100,
+        history_boards=400,
         history_days=(30, 90, 180),
         query_repeats=200,
     ),
@@ -55,7 +55,7 @@ SCALES: dict[str, BenchScale] = {
         boards=3000,
         days=90,
         jobs_per_board=25,
-        history_boards=250,
+        history_boards=800,
         history_days=(30, 90, 180),
         query_repeats=200,
     ),
@@ -195,8 +195,9 @@ def _sample_args(boards: int, days: int, jobs_per_board: int) -> list[str]:
 
 
 def _has_sample(data_dir: Path, args: list[str]) -> bool:
+    """A complete sample with these parameters is there (the ground truth is written last)."""
     manifest = data_dir / "sample" / "manifest.json"
-    if not manifest.exists():
+    if not manifest.exists() or not (data_dir / "sample" / "ground_truth_jobs.csv").exists():
         return False
     sample = json.loads(manifest.read_text()).get("sample", {})
     wanted = dict(zip(args[1::2], args[2::2], strict=True))
@@ -287,6 +288,11 @@ def headline(bench: BenchRun, progress: Callable[[str], None]) -> None:
         served_bytes=served.stat().st_size,
         build_db_bytes=paths.build_db.stat().st_size,
     )
+
+    publish_step = bench.run(
+        "publish alone (copy to the served file)", baseline("publish", str(paths.build_db))
+    )
+    bench.figures["publish_seconds"] = publish_step.seconds
 
     progress(f"bench {scale.name}: bare event derivation")
     bare_events_file = data / "bench-bare-events.parquet"
@@ -403,6 +409,56 @@ def history(bench: BenchRun, progress: Callable[[str], None]) -> None:
     bench.figures["history_incremental"] = incremental
 
 
+def _why_not_met(bench: BenchRun) -> list[str]:
+    """For each target not met, what the figures say about why."""
+    f, s = bench.figures, bench.scale
+    first, middle, last = s.history_days
+    inc = f["history_incremental"]
+    why: list[str] = []
+    if f["bare_land_seconds"] / f["land_seconds"] < TARGET_LANDING_RATIO:
+        why.append(
+            "Landing ratio: `postings land` does more than the bare conversion, which only re-encodes the "
+            "JSON: per posting it builds the canonical JSON and its sha256, finds the native key, drops "
+            "payloads landed before (content addressing), writes one narrow sightings row, and reads every "
+            "sidecar; what it writes is much smaller (see landing vs raw bytes)."
+        )
+    if f["events_ours_seconds"] / f["events_bare_seconds"] > TARGET_EVENTS_RATIO:
+        why.append(
+            "Event derivation ratio: ours is three dbt models that each write a table other models read "
+            "(health per fetch, joined sightings, events), each with dbt's per-model cost; the bare script "
+            "is one query in one process. At small scales that per-model cost dominates."
+        )
+    full = f["history_full_build_seconds"]
+    if inc[middle]["build_seconds"] / full > TARGET_INCREMENTAL_SHARE:
+        fixed = inc[middle]["build_seconds"] - inc[middle]["dbt_seconds"]
+        why.append(
+            f"Incremental share: a build has costs that do not depend on the data: {fixed:.1f} s of the "
+            f"incremental build at {middle} days is dbt start-up, parsing and publishing (outside node "
+            "time), "
+            "and every build runs all unit tests and the data tests over whole tables. The dbt model time "
+            f"alone is the row 'dbt model time only'. The full build of {s.history_boards} boards takes only "
+            f"{full:.0f} s, so the fixed part dominates; the share falls as boards are added."
+        )
+    if inc[last]["build_seconds"] / inc[first]["build_seconds"] >= TARGET_INCREMENTAL_GROWTH:
+        why.append(
+            f"Incremental growth: see the slowest models' columns: what grows from {first} to {last} days is "
+            "the work that still reads every sighting (anchors, days open, latest sighting per job) and the "
+            "data tests over whole tables."
+        )
+    if f["sightings_bytes"] / max(f["sightings"], 1) > TARGET_BYTES_PER_SIGHTING:
+        why.append(
+            "Bytes per sighting: a sighting row stores the posting's sha256 as 64 hex characters, 32 bytes "
+            "of entropy that no compression removes, plus the native key (Lever's are UUIDs); at small "
+            "scales "
+            "each daily file's Parquet footer adds to it. Meeting 50 bytes needs binary hashes or a per-job "
+            "reference to the previous sighting (a landing contract change)."
+        )
+    slow = [name for name, q in f["queries"].items() if q["p95_ms"] > TARGET_P95_MS]
+    if slow:
+        why.append(f"Query p95 over {TARGET_P95_MS} ms: {', '.join(slow)}.")
+    return why
+
+
 def _status(met: bool) -> str:
     return "met" if met else "**not met**"
 
@@ -422,6 +478,7 @@ def report(bench: BenchRun, started: datetime, machine_info: dict[str, str]) -> 
     events_ratio = f["events_ours_seconds"] / f["events_bare_seconds"]
     inc_share = inc[middle]["build_seconds"] / f["history_full_build_seconds"]
     growth = inc[last]["build_seconds"] / inc[first]["build_seconds"]
+    model_share = sum(inc[middle]["models"].values()) / sum(f["history_full_build_models"].values())
     bytes_per_sighting = f["sightings_bytes"] / max(f["sightings"], 1)
     landing_bytes = f["sightings_bytes"] + f["payloads_bytes"] + f["fetches_bytes"]
     max(q["p95_ms"] for q in f["queries"].values())
@@ -484,6 +541,13 @@ def report(bench: BenchRun, started: datetime, machine_info: dict[str, str]) -> 
             _status(inc_share <= TARGET_INCREMENTAL_SHARE),
         ),
         (
+            f"incremental / full, dbt model time only, at {middle} days",
+            f"{model_share:.1%} ({sum(inc[middle]['models'].values()):.1f} s / "
+            f"{sum(f['history_full_build_models'].values()):.1f} s)",
+            "",
+            "",
+        ),
+        (
             f"incremental build growth {first} -> {last} days",
             f"{growth:.2f}x",
             f"< {TARGET_INCREMENTAL_GROWTH}x",
@@ -508,6 +572,12 @@ def report(bench: BenchRun, started: datetime, machine_info: dict[str, str]) -> 
             "",
         ),
         ("served file", _mb(f["served_bytes"]), "", ""),
+        (
+            "publishing alone (copy to the served file's storage version)",
+            f"{f['publish_seconds']:.1f} s",
+            "",
+            "",
+        ),
         *[
             (
                 f"query p50 / p95: {name}",
@@ -547,15 +617,23 @@ def report(bench: BenchRun, started: datetime, machine_info: dict[str, str]) -> 
         "",
         "## Slowest models",
         "",
-        "| model | full build | "
+        f"dbt execution seconds per model: the headline full build ({s.boards} boards), and on the history's "
+        f"{s.history_boards} boards the full build at {middle + 1} days and each incremental day.",
+        "",
+        f"| model | headline full build | history full build at {middle + 1} days | "
         + " | ".join(f"incremental after {p} days" for p in (first, middle, last))
         + " |",
-        "|---|---|" + "---|" * 3,
+        "|---|---|---|" + "---|" * 3,
     ]
     full_models = f["full_build_models"]
-    for model in sorted(full_models, key=lambda m: -full_models[m])[:12]:
+    history_full = f["history_full_build_models"]
+    for model in sorted(full_models, key=lambda m: -full_models[m])[:15]:
         cells = [f"{inc[p]['models'].get(model, 0.0):.2f} s" for p in (first, middle, last)]
-        lines.append(f"| {model} | {full_models[model]:.2f} s | " + " | ".join(cells) + " |")
+        lines.append(
+            f"| {model} | {full_models[model]:.2f} s | {history_full.get(model, 0.0):.2f} s | "
+            + " | ".join(cells)
+            + " |"
+        )
     lines += [
         "",
         f"dbt node time in the headline full build: {f['full_build_dbt_seconds']:.1f} s of "
@@ -566,8 +644,9 @@ def report(bench: BenchRun, started: datetime, machine_info: dict[str, str]) -> 
         )
         + ".",
     ]
-    if bench.notes:
-        lines += ["", "## Notes", "", *[f"- {note}" for note in bench.notes]]
+    notes = [*bench.notes, *_why_not_met(bench)]
+    if notes:
+        lines += ["", "## Notes", "", *[f"- {note}" for note in notes]]
     return "\n".join(lines) + "\n"
 
 

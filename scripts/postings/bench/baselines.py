@@ -84,12 +84,25 @@ def query_latency(database: Path, repeats: int, seed: int = 1) -> dict[str, Any]
     return out
 
 
+def publish_copy(build_db: Path) -> dict[str, Any]:
+    """Publishing alone: the build file copied to a scratch served file (what every build ends with)."""
+    from postings.publish import publish
+
+    target = build_db.parent / "bench-publish-check.duckdb"
+    publish(build_db, target)
+    size = target.stat().st_size
+    target.unlink()
+    return {"bytes": size}
+
+
 def main(argv: list[str]) -> int:
     command, *args = argv
     if command == "landing":
         result = bare_landing(Path(args[0]), Path(args[1]), Path(args[2]))
     elif command == "events":
         result = bare_events(Path(args[0]), Path(args[1]), Path(args[2]))
+    elif command == "publish":
+        result = publish_copy(Path(args[0]))
     elif command == "queries":
         result = query_latency(Path(args[0]), int(args[1]))
     else:
