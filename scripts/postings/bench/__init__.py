@@ -257,6 +257,7 @@ def headline(bench: BenchRun, progress: Callable[[str], None]) -> None:
         land_seconds=ours.seconds,
         bare_land_seconds=bare.seconds,
         bare_land_rows=last_json_line(bare.log)["rows"],
+        bare_land_bytes=last_json_line(bare.log)["bytes"],
         sightings_bytes=files_bytes(paths.landing / "sightings", "*.parquet"),
         payloads_bytes=files_bytes(paths.landing / "payloads", "*.parquet"),
         fetches_bytes=files_bytes(paths.landing / "fetches", "*.parquet"),
@@ -415,7 +416,8 @@ def _why_not_met(bench: BenchRun) -> list[str]:
     first, middle, last = s.history_days
     inc = f["history_incremental"]
     why: list[str] = []
-    if f["bare_land_seconds"] / f["land_seconds"] < TARGET_LANDING_RATIO:
+    land_ratio = (f["raw_bytes"] / f["land_seconds"]) / (f["bare_land_bytes"] / f["bare_land_seconds"])
+    if land_ratio < TARGET_LANDING_RATIO:
         why.append(
             "Landing ratio: `postings land` does more than the bare conversion, which only re-encodes the "
             "JSON: per posting it builds the canonical JSON and its sha256, finds the native key, drops "
@@ -473,7 +475,7 @@ def report(bench: BenchRun, started: datetime, machine_info: dict[str, str]) -> 
     first, middle, last = s.history_days
     inc = f["history_incremental"]
     land_mb_s = f["raw_bytes"] / 1e6 / f["land_seconds"]
-    bare_mb_s = f["raw_bytes"] / 1e6 / f["bare_land_seconds"]
+    bare_mb_s = f["bare_land_bytes"] / 1e6 / f["bare_land_seconds"]
     landing_ratio = land_mb_s / bare_mb_s
     events_ratio = f["events_ours_seconds"] / f["events_bare_seconds"]
     inc_share = inc[middle]["build_seconds"] / f["history_full_build_seconds"]

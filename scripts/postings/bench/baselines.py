@@ -27,25 +27,29 @@ def raw_bodies(raw: Path, provider: str) -> list[str]:
 
 def bare_landing(raw: Path, output: Path, unreadable: Path) -> dict[str, Any]:
     """The raw bodies to Parquet by a bare DuckDB read_json -> COPY, one file per provider, leaving out
-    the files listed in ``unreadable`` (bodies cut mid-JSON, which read_json cannot skip)."""
+    the files listed in ``unreadable`` (bodies cut mid-JSON, which read_json cannot skip).
+
+    Top-level values become columns, anything nested stays JSON (maximum_depth 1): every document is
+    parsed in full; the schema comes from the first documents (union_by_name opens every file at once,
+    which runs out of memory over tens of thousands of files)."""
     skip = set(unreadable.read_text().split()) if unreadable.exists() else set()
     output.mkdir(parents=True, exist_ok=True)
-    connection = duckdb.connect()
-    rows = 0
+    connection = duckdb.connect(config={"preserve_insertion_order": False})
+    rows = read_bytes = 0
     for provider_dir in sorted(raw.glob("provider=*")):
         provider = provider_dir.name.split("=", 1)[1]
         bodies = [body for body in raw_bodies(raw, provider) if body not in skip]
         if not bodies:
             continue
+        read_bytes += sum(Path(body).stat().st_size for body in bodies)
         target = output / f"{provider}.parquet"
         connection.execute(
-            "copy (select * from read_json(?, union_by_name = true, "
-            "maximum_object_size = 268435456)) to ? (format parquet, compression zstd)",
+            "copy (select * from read_json(?, maximum_depth = 1)) to ? (format parquet, compression zstd)",
             [bodies, str(target)],
         )
         [(count,)] = connection.execute("select count(*) from read_parquet(?)", [str(target)]).fetchall()
         rows += count
-    return {"rows": rows}
+    return {"rows": rows, "bytes": read_bytes}
 
 
 def bare_events(landing: Path, content_hashes: Path, output: Path) -> dict[str, Any]:
