@@ -15,7 +15,7 @@ import pytest
 from conftest import Warehouse
 from postings.locking import data_dir_lock
 from postings.paths import DATA_DIR_ENV
-from postings.publish import publish
+from postings.publish import is_servable_as_is, publish
 from postings.raw import write_fetch
 
 NEW_POSTING = (
@@ -142,3 +142,19 @@ def test_two_runs_at_once_leave_one_run_and_one_clear_refusal(warehouse_copy: Wa
     assert "busy" in second.stderr and f"(pid {first.pid})" in second.stderr
     outcomes = sorted(json.loads(path.read_text())["outcome"] for path in paths.runs.glob("*-run-*.json"))
     assert outcomes == ["ok", "refused"]
+
+
+def test_build_files_are_written_in_the_served_storage_version_and_published_as_a_copy(
+    sample_warehouse: Warehouse, tmp_path: Path
+) -> None:
+    """profiles.yml creates the build file for DuckDB 1.x readers: publishing is a file copy. A build
+    file in a newer storage version (made before that setting) is still published table by table."""
+    build_db = sample_warehouse.paths.build_db
+    assert is_servable_as_is(build_db)
+    newer = tmp_path / "newer.duckdb"
+    connection = duckdb.connect(str(newer))
+    connection.execute("create table t as select 1 as x")
+    connection.close()
+    assert not is_servable_as_is(newer)
+    served = publish(newer, tmp_path / "served.duckdb")
+    assert is_servable_as_is(served)
