@@ -7,13 +7,68 @@
     last_seen_at: the latest sighting at or before the event (for a close, the last fetch that showed
     the job; the close itself is dated to the first healthy fetch without it).
 -#}
-{%- set missing = var('close_after_missing_fetches') -%}
+{#-
+    Incremental (docs/contracts.md section 7): a build derives again only the events of jobs of boards
+    with a changed fetch, from each job's anchor on (int_job_anchors_located); the pre-hook deletes
+    the events it replaces. The result equals a full build.
+-#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{% if is_incremental() %}{{ delete_job_event_tails() }}{% endif %}",
+) }}
+-- depends_on: {{ ref('int_job_anchors_located') }}
+{%- set missing = var('close_after_missing_fetches') %}
 
 with
 
+{% if is_incremental() %}
+anchors as (
+
+    select * from {{ ref('int_job_anchors_located') }}
+
+),
+
+sightings_in_scope as (
+
+    -- from the anchor on (the anchor itself gives the previous version and position)
+    select
+        sightings.*,
+        anchors.anchor_at
+    from {{ ref('int_job_sightings_joined') }} as sightings
+    inner join anchors
+        on sightings.job_id = anchors.job_id
+    where anchors.anchor_at is null or sightings.fetched_at >= anchors.anchor_at
+
+),
+{% else %}
+sightings_in_scope as (
+
+    select
+        *,
+        cast(null as timestamp) as anchor_at
+    from {{ ref('int_job_sightings_joined') }}
+
+),
+{% endif %}
+
+fetches as (
+
+    select * from {{ ref('int_fetches_assessed') }}
+
+),
+
 sightings as (
 
-    select * from {{ ref('int_job_sightings_joined') }}
+    select
+        sightings_in_scope.*,
+        fetches.is_healthy as is_fetch_healthy,
+        fetches.healthy_fetch_number,
+        fetches.board_healthy_fetches
+    from sightings_in_scope
+    inner join fetches
+        on sightings_in_scope.fetch_id = fetches.fetch_id
 
 ),
 
@@ -24,7 +79,7 @@ healthy_fetches as (
         healthy_fetch_number,
         fetch_id,
         fetched_at
-    from {{ ref('int_fetches_assessed') }}
+    from fetches
     where is_healthy
 
 ),
@@ -78,9 +133,12 @@ sighting_events as (
         fetched_at as last_seen_at
     from gaps
     where
-        sighting_number = 1
-        or healthy_fetches_missed_before >= {{ missing }}
-        or content_hash != previous_content_hash
+        (anchor_at is null or fetched_at > anchor_at)
+        and (
+            sighting_number = 1
+            or healthy_fetches_missed_before >= {{ missing }}
+            or content_hash != previous_content_hash
+        )
 
 ),
 

@@ -1,12 +1,34 @@
 {#-
-    Each sighting with its job's content hash and its fetch's health and healthy-fetch number: the
-    input of the event derivation.
+    Each sighting with its posting's content hash and its fetch's raw file: the input of the event
+    derivation. Nothing here changes once written, so a run adds the sightings of new fetches only
+    (replacing any of theirs already there, so a run repeated after a failure adds nothing twice).
+    Fetch health, which can change later, is joined where it is used.
 -#}
+{{ config(
+    materialized='incremental',
+    incremental_strategy=incremental_strategy('replace_keys'),
+    unique_key='fetch_id',
+    on_schema_change='fail',
+) }}
+-- depends_on: {{ ref('int_fetches_changed') }}
+{%- set since = none -%}
+{%- if is_incremental() and execute -%}
+{%- set since = run_query(
+    "select cast(min(fetch_date) as varchar) from " ~ ref('int_fetches_changed') ~ " where is_new"
+).columns[0].values()[0] -%}
+{%- endif %}
+
 with
 
 sightings as (
 
     select * from {{ ref('stg_landing__sightings') }}
+    {% if is_incremental() %}
+    -- the literal date lets the scan skip older landing files; the fetch ids pick the new fetches
+    where
+        fetch_date >= cast('{{ since or "9999-12-31" }}' as date)
+        and fetch_id in (select fetch_id from {{ ref('int_fetches_changed') }} where is_new)
+    {% endif %}
 
 ),
 
@@ -38,9 +60,6 @@ joined as (
         sightings.fetched_at,
         sightings.source_hash,
         postings.content_hash,
-        fetches.is_healthy as is_fetch_healthy,
-        fetches.healthy_fetch_number,
-        fetches.board_healthy_fetches,
         fetches.raw_uri
     from sightings
     inner join fetches

@@ -38,17 +38,19 @@ board_checks as (
 first_sightings as (
 
     select
-        job_id,
-        source_id,
-        fetched_at as first_seen_at,
-        healthy_fetch_number - case when is_fetch_healthy then 1 else 0 end = 0 as is_left_censored
+        numbered.job_id,
+        numbered.source_id,
+        numbered.fetched_at as first_seen_at,
+        fetches.healthy_fetch_number - case when fetches.is_healthy then 1 else 0 end = 0 as is_left_censored
     from (
         select
             *,
             row_number() over (partition by job_id order by fetched_at, fetch_id) as sighting_number
         from sightings
     ) as numbered
-    where sighting_number = 1
+    inner join fetches
+        on numbered.fetch_id = fetches.fetch_id
+    where numbered.sighting_number = 1
 
 ),
 

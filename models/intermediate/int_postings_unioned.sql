@@ -1,7 +1,9 @@
 {#-
     Every provider's staged postings in one common schema, plus the content hash.
     Providers come from the `providers` var: adding one is a staging folder and a list entry.
+    Incremental: a run adds the payloads it has not seen yet (a payload never changes).
 -#}
+{{ config(materialized='incremental', incremental_strategy=incremental_strategy('append_new'), on_schema_change='fail') }}
 {%- set common_columns = [
     'source_hash', 'provider', 'provider_job_key', 'title', 'company_name', 'department', 'team',
     'location_text', 'locations', 'employment_type_raw', 'workplace_type_raw',
@@ -20,6 +22,7 @@ with
 
     select {{ common_columns | join(', ') }}
     from {{ ref('stg_' ~ provider ~ '__postings') }}
+    {{ where_key_is_new('source_hash') }}
 
 ),
 

@@ -134,6 +134,14 @@ def cmd_run(args: argparse.Namespace) -> None:
     _progress(record.one_line())
 
 
+def cmd_bench(args: argparse.Namespace) -> None:
+    from postings.bench import run_bench
+
+    path = run_bench(_paths(args), args.scale, notes=args.note or (), progress=_progress)
+    _progress(path.read_text(encoding="utf-8"))
+    _progress(f"bench report: {path}")
+
+
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -254,6 +262,23 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--full-refresh", action="store_true", help="rebuild incremental models from landing")
     run.add_argument("--vars", help="dbt vars as JSON, e.g. '{\"close_after_missing_fetches\": 3}'")
     run.set_defaults(handler=cmd_run)
+
+    bench = commands.add_parser(
+        "bench",
+        help="generate a scale, measure every step against bare DuckDB baselines, write a report",
+        description="Generate a sample at one scale under <data dir>/bench/<scale>/ (never the main "
+        "warehouse), measure landing, full and incremental builds, the event derivation, storage and "
+        "job-page query latency, each step in its own process, and print and write a markdown report.",
+        epilog=EPILOG,
+    )
+    bench.add_argument(
+        "--scale",
+        choices=("S", "M", "L"),
+        default="S",
+        help="S: seconds (CI smoke); M: ~100k jobs over 90 days; L: ~10 minutes on 2 cores (default S)",
+    )
+    bench.add_argument("--note", action="append", help="a line to add to the report's notes (repeatable)")
+    bench.set_defaults(handler=cmd_bench)
     return parser
 
 

@@ -19,12 +19,12 @@ import pytest
 from postings.paths import DataPaths
 from postings.providers import ADAPTERS
 from postings.providers.base import PayloadError, parse_exchange_log
-from postings.raw import parse_raw_path, sidecar_path, write_fetch
+from postings.raw import format_fetched_at, parse_raw_path, sidecar_path, write_fetch
 from postings.registry import PROVIDERS as KNOWN_PROVIDERS
 from postings.sample import PROVIDERS, LifecycleParams, build_sample, generate_sample
 from postings.sample.base import ALL_FAULTS
 from postings.sample.content import RESERVED_BOARDS
-from postings.sample.generator import DEFAULT_BOARDS, DEFAULT_PROVIDERS, FetchRecord, Sample
+from postings.sample.generator import DEFAULT_BOARDS, DEFAULT_PROVIDERS, FetchRecord, Sample, simulate_sample
 from postings.sample.model import FAULT_FIRST_DAY, MAX_FAULT_RUN
 from postings.sample.oracle import (
     EVENT_TYPES,
@@ -795,3 +795,36 @@ def test_registry_lists_the_providers() -> None:
     assert set(DEFAULT_PROVIDERS) == set(PROVIDERS) == set(ADAPTERS) == set(KNOWN_PROVIDERS)
     for name, spec in PROVIDERS.items():
         assert spec.name == name and spec.ext in ADAPTERS[name].extensions
+
+
+def test_streamed_sample_equals_the_in_memory_one(tmp_path: Path) -> None:
+    """generate_sample renders board by board from simulate_sample (no bodies kept): the files it writes
+    are exactly build_sample's bodies and sidecars, and the oracle saw the same observations."""
+    params: dict[str, Any] = {"seed": 3, "boards": 3, "days": 15, "jobs_per_board": 8}
+    simulated = simulate_sample(**params)
+    sample = build_sample(**params)
+    assert [(o.provider, o.board, o.fetched_at, o.fault, o.observation) for o in simulated.fetches] == [
+        (r.provider, r.board, r.fetched_at, r.fault, r.observation) for r in sample.fetches
+    ]
+    assert simulated.events == sample.events and simulated.jobs == sample.jobs
+    paths = DataPaths(tmp_path)
+    generate_sample(paths, **params)
+    written = {
+        p.relative_to(paths.raw).as_posix(): p.read_bytes() for p in paths.raw.rglob("*") if p.is_file()
+    }
+    expected: dict[str, bytes] = {}
+    for record in sample.fetches:
+        folder = (
+            f"provider={record.provider}/board={record.board}/date={record.fetched_at.date().isoformat()}"
+        )
+        stamp = format_fetched_at(record.fetched_at)
+        if record.body is None:
+            expected[f"{folder}/{stamp}-failed.meta.json"] = b""
+            continue
+        digest = hashlib.sha256(record.body).hexdigest()
+        expected[f"{folder}/{stamp}-{digest}{record.ext}"] = record.body
+        expected[f"{folder}/{stamp}-{digest}.meta.json"] = b""
+    assert sorted(written) == sorted(expected)
+    for name, body in expected.items():
+        if body:
+            assert written[name] == body

@@ -675,3 +675,33 @@ def test_a_fetch_being_written_is_not_landed_half(paths: DataPaths, monkeypatch:
     assert row["status"] == "ok" and row["is_reported_complete"] is False
     assert row["error"] == "page 2: HTTP 500" and row["postings_count"] == 2
     assert len(rows(paths, "fetches")) == 1
+
+
+def test_landing_in_worker_processes_lands_exactly_what_one_process_lands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large batches read and hash fetches in a pool of processes; the landed rows are the same."""
+    from postings.sample import generate_sample
+
+    tables: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
+    for workers in ("1", "2"):
+        paths = DataPaths(tmp_path / f"workers-{workers}")
+        generate_sample(paths, boards=3, days=6, jobs_per_board=6)
+        monkeypatch.setenv(landing.LAND_WORKERS_ENV, workers)
+        assert landing.landing_workers(10) == int(workers)
+        land(paths)
+        connection = duckdb.connect()
+        tables[workers] = {
+            table: connection.execute(
+                f"select {columns} from read_parquet('{paths.landing}/{table}/**/*.parquet', "
+                "union_by_name = true) order by all"
+            ).fetchall()
+            for table, columns in (
+                ("fetches", "* exclude (landed_at, batch_id, fetch_id, raw_path, raw_uri)"),
+                ("sightings", "* exclude (fetch_id)"),
+                ("payloads", "* exclude (first_fetch_id)"),
+            )
+        }
+    assert tables["1"] == tables["2"] and tables["1"]["sightings"]
+    monkeypatch.delenv(landing.LAND_WORKERS_ENV)
+    assert landing.landing_workers(landing.PARALLEL_MIN_FILES - 1) == 1

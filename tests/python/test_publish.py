@@ -15,7 +15,7 @@ import pytest
 from conftest import Warehouse
 from postings.locking import data_dir_lock
 from postings.paths import DATA_DIR_ENV
-from postings.publish import publish
+from postings.publish import is_servable_as_is, publish
 from postings.raw import write_fetch
 
 NEW_POSTING = (
@@ -120,3 +120,41 @@ def test_run_writes_a_json_run_record_and_a_refused_run_says_so(warehouse_copy: 
     assert len(records) == 1
     refused = json.loads(records[0].read_text())
     assert refused["outcome"] == "refused" and refused["exit_code"] == 75 and "busy" in refused["error"]
+
+
+def test_two_runs_at_once_leave_one_run_and_one_clear_refusal(warehouse_copy: Warehouse) -> None:
+    """A second `postings run` started while the first holds the lock exits at once with code 75 and
+    one line naming the running command; the first publishes; each writes its run record."""
+    paths = warehouse_copy.paths
+    environment = {**os.environ, DATA_DIR_ENV: str(paths.root)}
+    first = subprocess.Popen(
+        _postings_command("run"), env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    assert first.stdout is not None
+    first.stdout.readline()  # the landing summary: printed while the first run holds the lock
+    second = subprocess.run(
+        _postings_command("run"), env=environment, capture_output=True, text=True, check=False
+    )
+    rest, _ = first.communicate()
+    assert first.returncode == 0, rest
+    assert second.returncode == 75
+    assert second.stderr.strip().splitlines() == [second.stderr.strip()]
+    assert "busy" in second.stderr and f"(pid {first.pid})" in second.stderr
+    outcomes = sorted(json.loads(path.read_text())["outcome"] for path in paths.runs.glob("*-run-*.json"))
+    assert outcomes == ["ok", "refused"]
+
+
+def test_build_files_are_written_in_the_served_storage_version_and_published_as_a_copy(
+    sample_warehouse: Warehouse, tmp_path: Path
+) -> None:
+    """profiles.yml creates the build file for DuckDB 1.x readers: publishing is a file copy. A build
+    file in a newer storage version (made before that setting) is still published table by table."""
+    build_db = sample_warehouse.paths.build_db
+    assert is_servable_as_is(build_db)
+    newer = tmp_path / "newer.duckdb"
+    connection = duckdb.connect(str(newer))
+    connection.execute("create table t as select 1 as x")
+    connection.close()
+    assert not is_servable_as_is(newer)
+    served = publish(newer, tmp_path / "served.duckdb")
+    assert is_servable_as_is(served)

@@ -1,3 +1,5 @@
+{#- incremental: only payloads not parsed yet are read and parsed (docs/contracts.md section 7) -#}
+{{ config(materialized='incremental', incremental_strategy=incremental_strategy('append_new'), on_schema_change='fail') }}
 {#-
     Ashby: `location` + `address.postalAddress` is the primary location, `secondaryLocations` the others;
     the workplace is `workplaceType` (never `isRemote`, which is true for hybrid jobs too); the stated
@@ -12,6 +14,7 @@ with
 source as (
 
     select * from {{ source('ashby', 'payloads') }}
+    {{ where_key_is_new('source_hash') }}
 
 ),
 

@@ -1,3 +1,5 @@
+{#- incremental: only payloads not parsed yet are read and parsed (docs/contracts.md section 7) -#}
+{{ config(materialized='incremental', incremental_strategy=incremental_strategy('append_new'), on_schema_change='fail') }}
 {#-
     A BambooHR posting is one element of `result`. Its location is in `location` {city, state} or in
     `atsLocation` {country, state, province, city}, whichever is filled (city often untrimmed). There is
@@ -10,6 +12,7 @@ with
 source as (
 
     select * from {{ source('bamboohr', 'payloads') }}
+    {{ where_key_is_new('source_hash') }}
 
 ),
 

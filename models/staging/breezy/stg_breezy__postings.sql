@@ -1,3 +1,5 @@
+{#- incremental: only payloads not parsed yet are read and parsed (docs/contracts.md section 7) -#}
+{{ config(materialized='incremental', incremental_strategy=incremental_strategy('append_new'), on_schema_change='fail') }}
 {#-
     A Breezy posting is one element of the array. `locations[]` lists every location when the company
     enabled several (it can be empty); `location` is the primary one. There is no description. `salary`
@@ -10,6 +12,7 @@ with
 source as (
 
     select * from {{ source('breezy', 'payloads') }}
+    {{ where_key_is_new('source_hash') }}
 
 ),
 

@@ -1,3 +1,5 @@
+{#- incremental: only payloads not parsed yet are read and parsed (docs/contracts.md section 7) -#}
+{{ config(materialized='incremental', incremental_strategy=incremental_strategy('append_new'), on_schema_change='fail') }}
 {#- Greenhouse `content` is entity-escaped HTML: decode once to get the HTML, then html_to_text. -#}
 {%- set employment_type_fields = ['employment type', 'employment_type', 'job type'] -%}
 {%- set workplace_type_fields = ['workplace type', 'location type', 'remote type', 'work type'] -%}
@@ -6,6 +8,7 @@ with
 source as (
 
     select * from {{ source('greenhouse', 'payloads') }}
+    {{ where_key_is_new('source_hash') }}
 
 ),
 

@@ -1,3 +1,5 @@
+{#- incremental: only payloads not parsed yet are read and parsed (docs/contracts.md section 7) -#}
+{{ config(materialized='incremental', incremental_strategy=incremental_strategy('append_new'), on_schema_change='fail') }}
 {#- Lever's full description is `description` + `lists` (heading + bare <li> fragment) + `additional`. -#}
 -- a macro below renders a DuckDB lambda, which sqlfluff 4.4 cannot parse:
 -- sqlfluff:ignore:parsing
@@ -6,6 +8,7 @@ with
 source as (
 
     select * from {{ source('lever', 'payloads') }}
+    {{ where_key_is_new('source_hash') }}
 
 ),
 

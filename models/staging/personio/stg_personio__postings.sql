@@ -1,3 +1,5 @@
+{#- incremental: only payloads not parsed yet are read and parsed (docs/contracts.md section 7) -#}
+{{ config(materialized='incremental', incremental_strategy=incremental_strategy('append_new'), on_schema_change='fail') }}
 {#-
     A Personio posting is one `<position>` converted to JSON by landing (providers/personio.py):
     elements become keys, CDATA text is kept verbatim, `jobDescriptions.jobDescription` and
@@ -12,6 +14,7 @@ with
 source as (
 
     select * from {{ source('personio', 'payloads') }}
+    {{ where_key_is_new('source_hash') }}
 
 ),
 

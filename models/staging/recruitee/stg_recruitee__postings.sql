@@ -1,3 +1,5 @@
+{#- incremental: only payloads not parsed yet are read and parsed (docs/contracts.md section 7) -#}
+{{ config(materialized='incremental', incremental_strategy=incremental_strategy('append_new'), on_schema_change='fail') }}
 {#-
     Recruitee: timestamps are 'YYYY-MM-DD HH:MM:SS UTC' texts (not ISO); `salary` amounts are strings
     (every key null when no salary is set); the job text is `description` + `requirements`; the
@@ -11,6 +13,7 @@ with
 source as (
 
     select * from {{ source('recruitee', 'payloads') }}
+    {{ where_key_is_new('source_hash') }}
 
 ),
 

@@ -1,3 +1,5 @@
+{#- incremental: only payloads not parsed yet are read and parsed (docs/contracts.md section 7) -#}
+{{ config(materialized='incremental', incremental_strategy=incremental_strategy('append_new'), on_schema_change='fail') }}
 {#-
     SmartRecruiters: the list row carries title, location, dates and classifications; the detail
     response under `_detail` (docs/contracts.md section 2) the job ad (`jobAd.sections.*`, HTML with
@@ -16,6 +18,7 @@ with
 source as (
 
     select * from {{ source('smartrecruiters', 'payloads') }}
+    {{ where_key_is_new('source_hash') }}
 
 ),
 

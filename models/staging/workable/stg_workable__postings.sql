@@ -1,3 +1,5 @@
+{#- incremental: only payloads not parsed yet are read and parsed (docs/contracts.md section 7) -#}
+{{ config(materialized='incremental', incremental_strategy=incremental_strategy('append_new'), on_schema_change='fail') }}
 {#-
     Workable has two surfaces with different shapes (PROVIDERS.md section 4): widget v1 jobs (date-only
     `published_on`, `telecommuting`, the primary location as top-level `country` / `state` / `city`,
@@ -14,6 +16,7 @@ with
 source as (
 
     select * from {{ source('workable', 'payloads') }}
+    {{ where_key_is_new('source_hash') }}
 
 ),
 

@@ -1,3 +1,5 @@
+{#- incremental: only payloads not parsed yet are read and parsed (docs/contracts.md section 7) -#}
+{{ config(materialized='incremental', incremental_strategy=incremental_strategy('append_new'), on_schema_change='fail') }}
 {#-
     A Workday posting is the list row with its detail response under `_detail` (providers/workday.py).
     The detail carries nearly everything; the list row the relative `postedOn` ("Posted 3 Days Ago").
@@ -13,6 +15,7 @@ with
 source as (
 
     select * from {{ source('workday', 'payloads') }}
+    {{ where_key_is_new('source_hash') }}
 
 ),
 

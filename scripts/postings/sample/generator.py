@@ -1,7 +1,9 @@
 """The offline sample: simulate boards, render each daily fetch as raw files, write the ground truth.
 
-``build_sample`` is pure (everything in memory, nothing written); ``generate_sample`` writes it under
-the data dir (docs/contracts.md section 4).
+``simulate_sample`` simulates the world and computes the ground truth without rendering any body;
+``build_sample`` renders everything in memory (small samples, tests); ``generate_sample`` renders and
+writes board by board under the data dir (docs/contracts.md section 4), so a sample of thousands of
+boards over months needs the memory of one board's bodies only.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from postings.raw import (
 )
 from postings.sample.base import (
     ALL_FAULTS,
+    FAILED_FETCH_FAULTS,
     FAULT_EMPTY,
     FAULT_HTTP_ERROR,
     FAULT_INCOMPLETE,
@@ -42,6 +45,7 @@ from postings.sample.model import (
     SHRINK_QUIET_DAYS,
     Board,
     BoardHistory,
+    Snapshot,
     derive_rng,
     fetch_schedule,
     make_boards,
@@ -114,6 +118,17 @@ class FetchRecord:
     body: bytes | None  # None: failed fetch, only the sidecar is written
     ext: str
     sidecar: dict[str, Any]
+    observation: FetchObservation
+
+
+@dataclass(frozen=True)
+class FetchOutline:
+    """One fetch without its raw body: when, which fault, and what it showed (for the oracle)."""
+
+    provider: str
+    board: str
+    fetched_at: datetime
+    fault: str | None
     observation: FetchObservation
 
 
@@ -205,6 +220,67 @@ def _observed(
     )
 
 
+def _render_snapshot(
+    seed: int, board: Board, spec: ProviderSpec, url: str, snap: Snapshot, *, with_body: bool
+) -> tuple[bytes | None, dict[str, Any], FetchObservation]:
+    """One daily fetch: its raw body (None when failed, or when ``with_body`` is false), its sidecar,
+    and what it showed. The observation never depends on ``with_body`` (the random draws are the same
+    either way), so the oracle can skip rendering single-request bodies."""
+    rng = derive_rng(seed, "fault-detail", board.provider, board.token, snap.day)
+    fields = {
+        job.key: spec.content_fields(board, job)
+        for job in snap.jobs
+        if spec.listed is None or spec.listed(board, job)
+    }
+    sidecar: dict[str, Any] = {
+        "status": STATUS_OK,
+        "http_status": 200,
+        "error": None,
+        "duration_ms": snap.duration_ms,
+        "requests": 1,
+        "complete": True,
+        "url": url,
+    }
+    keys = [job.key for job in snap.jobs]
+    count = len(keys)
+    body: bytes | None = None
+    if snap.fault in (FAULT_HTTP_ERROR, FAULT_NETWORK_ERROR):
+        sidecar = _failed(snap.fault, url, rng)
+        seen = FetchObservation(snap.fetched_at, ok=False)
+    elif spec.render_fetch is not None:
+        # multi-request fetches decide what they show while rendering: always rendered
+        rendered = spec.render_fetch(board, snap.jobs, snap.fetched_at, snap.fault, rng)
+        body = rendered.body if with_body else None
+        sidecar.update(requests=rendered.requests, complete=rendered.complete, error=rendered.error)
+        if rendered.ok:
+            seen = _observed(
+                snap.fetched_at, fields, rendered.shown, rendered.reported_total, rendered.complete
+            )
+        else:
+            seen = FetchObservation(snap.fetched_at, ok=False)
+    elif snap.fault == FAULT_EMPTY:
+        body = spec.render_body([], 0) if with_body else None
+        seen = _observed(snap.fetched_at, fields, (), 0 if spec.reports_total else None)
+    else:
+
+        def postings() -> list[dict[str, Any]]:
+            return [spec.render_posting(board, job) for job in snap.jobs]
+
+        if snap.fault == FAULT_TRUNCATED:
+            if with_body:
+                text = spec.render_body(postings(), count).decode()
+                body = text[: rng.randint(len(text) // 5, len(text) * 4 // 5)].encode()
+            seen = FetchObservation(snap.fetched_at, ok=False)
+        elif snap.fault == FAULT_INCOMPLETE:
+            shown = rng.randint(max(1, count * 3 // 10), max(1, count - 1))
+            body = spec.render_body(postings()[:shown], count) if with_body else None
+            seen = _observed(snap.fetched_at, fields, keys[:shown], count)
+        else:
+            body = spec.render_body(postings(), count) if with_body else None
+            seen = _observed(snap.fetched_at, fields, keys, count if spec.reports_total else None)
+    return body, sidecar, seen
+
+
 def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list[FetchRecord]:
     """Each daily fetch of a board as its raw body and sidecar, plus the observation the oracle uses.
 
@@ -219,53 +295,7 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
     url = spec.fetch_url(board.token)
     records: list[FetchRecord] = []
     for snap in history.snapshots:
-        rng = derive_rng(seed, "fault-detail", board.provider, board.token, snap.day)
-        fields = {
-            job.key: spec.content_fields(board, job)
-            for job in snap.jobs
-            if spec.listed is None or spec.listed(board, job)
-        }
-        sidecar: dict[str, Any] = {
-            "status": STATUS_OK,
-            "http_status": 200,
-            "error": None,
-            "duration_ms": snap.duration_ms,
-            "requests": 1,
-            "complete": True,
-            "url": url,
-        }
-        keys = [job.key for job in snap.jobs]
-        count = len(keys)
-        body: bytes | None
-        if snap.fault in (FAULT_HTTP_ERROR, FAULT_NETWORK_ERROR):
-            body, sidecar = None, _failed(snap.fault, url, rng)
-            seen = FetchObservation(snap.fetched_at, ok=False)
-        elif spec.render_fetch is not None:
-            rendered = spec.render_fetch(board, snap.jobs, snap.fetched_at, snap.fault, rng)
-            body = rendered.body
-            sidecar.update(requests=rendered.requests, complete=rendered.complete, error=rendered.error)
-            if rendered.ok:
-                seen = _observed(
-                    snap.fetched_at, fields, rendered.shown, rendered.reported_total, rendered.complete
-                )
-            else:
-                seen = FetchObservation(snap.fetched_at, ok=False)
-        elif snap.fault == FAULT_EMPTY:
-            body = spec.render_body([], 0)
-            seen = _observed(snap.fetched_at, fields, (), 0 if spec.reports_total else None)
-        else:
-            postings = [spec.render_posting(board, job) for job in snap.jobs]
-            if snap.fault == FAULT_TRUNCATED:
-                text = spec.render_body(postings, count).decode()
-                body = text[: rng.randint(len(text) // 5, len(text) * 4 // 5)].encode()
-                seen = FetchObservation(snap.fetched_at, ok=False)
-            elif snap.fault == FAULT_INCOMPLETE:
-                shown = rng.randint(max(1, count * 3 // 10), max(1, count - 1))
-                body = spec.render_body(postings[:shown], count)
-                seen = _observed(snap.fetched_at, fields, keys[:shown], count)
-            else:
-                body = spec.render_body(postings, count)
-                seen = _observed(snap.fetched_at, fields, keys, count if spec.reports_total else None)
+        body, sidecar, seen = _render_snapshot(seed, board, spec, url, snap, with_body=True)
         records.append(
             FetchRecord(
                 board.provider, board.token, snap.fetched_at, snap.fault, body, spec.ext, sidecar, seen
@@ -274,7 +304,40 @@ def render_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list
     return records
 
 
-def build_sample(
+def observe_history(seed: int, history: BoardHistory, spec: ProviderSpec) -> list[FetchOutline]:
+    """What ``render_history`` records, without rendering the bodies (cheap; for the oracle)."""
+    board = history.board
+    spec = spec.for_board(board)
+    url = spec.fetch_url(board.token)
+    return [
+        FetchOutline(
+            board.provider,
+            board.token,
+            snap.fetched_at,
+            snap.fault,
+            _render_snapshot(seed, board, spec, url, snap, with_body=False)[2],
+        )
+        for snap in history.snapshots
+    ]
+
+
+@dataclass(frozen=True)
+class SimulatedSample:
+    """The sample before rendering: every board's history, what each fetch showed, the ground truth.
+
+    Small next to the raw files (no bodies): ``generate_sample`` renders and writes it board by board.
+    """
+
+    params: SampleParams
+    lifecycle: LifecycleParams
+    boards: tuple[Board, ...]
+    histories: tuple[BoardHistory, ...]
+    fetches: tuple[FetchOutline, ...]
+    events: tuple[TruthEvent, ...]
+    jobs: tuple[JobTruth, ...]
+
+
+def simulate_sample(
     *,
     seed: int = 7,
     boards: int = DEFAULT_BOARDS,
@@ -283,8 +346,8 @@ def build_sample(
     start: date = date(2026, 5, 1),
     providers: Sequence[str] = DEFAULT_PROVIDERS,
     lifecycle: LifecycleParams | None = None,
-) -> Sample:
-    """The whole sample in memory: boards, every fetch's raw body and sidecar, and the ground truth.
+) -> SimulatedSample:
+    """Simulate the boards and compute the ground truth, without rendering any raw body.
 
     When the dice produce no update, close or reopen (under the default rule), board ``FORCED_BOARD``
     gets scripted ones.
@@ -300,10 +363,11 @@ def build_sample(
         quiet[world[SHRINK_BOARD].token] = range(shrink_on, shrink_on + SHRINK_QUIET_DAYS)
     faults = schedule_faults(derive_rng(seed, "faults"), world, days, specs, quiet)
     schedules = {b.token: fetch_schedule(seed, b, start, days) for b in world}
-    records: list[FetchRecord] = []
+    histories: list[BoardHistory] = []
+    outlines: list[FetchOutline] = []
     observed: dict[tuple[str, str], list[FetchObservation]] = {}
     for force in (False, True):
-        records = []
+        histories, outlines, observed = [], [], {}
         for index, board in enumerate(world):
             spec = specs[board.provider].for_board(board)
             history = simulate_board(
@@ -317,19 +381,57 @@ def build_sample(
                 shrink_on=shrink_on if index == SHRINK_BOARD else None,
                 flicker_on=FLICKER_DAY if index == FLICKER_BOARD and days > FLICKER_DAY + 1 else None,
             )
-            records.extend(render_history(seed, history, spec))
-        observed = {}
-        for record in records:
-            observed.setdefault((record.provider, record.board), []).append(record.observation)
+            histories.append(history)
+            mine = observe_history(seed, history, spec)
+            outlines.extend(mine)
+            observed[(board.provider, board.token)] = [outline.observation for outline in mine]
         # judged under the default rule, so the lifecycle params change the ground truth only
         if {e.event_type for e in ground_truth(observed, LifecycleParams())} >= set(EVENT_TYPES):
             break
     events = ground_truth(observed, lifecycle)
     jobs = ground_truth_jobs(observed, lifecycle)
-    return Sample(params, lifecycle, tuple(world), tuple(records), tuple(events), tuple(jobs))
+    return SimulatedSample(
+        params, lifecycle, tuple(world), tuple(histories), tuple(outlines), tuple(events), tuple(jobs)
+    )
 
 
-def manifest(sample: Sample) -> dict[str, Any]:
+def build_sample(
+    *,
+    seed: int = 7,
+    boards: int = DEFAULT_BOARDS,
+    days: int = 21,
+    jobs_per_board: int = 25,
+    start: date = date(2026, 5, 1),
+    providers: Sequence[str] = DEFAULT_PROVIDERS,
+    lifecycle: LifecycleParams | None = None,
+) -> Sample:
+    """The whole sample in memory: boards, every fetch's raw body and sidecar, and the ground truth.
+
+    For small samples and tests; ``generate_sample`` streams the same fetches to disk board by board.
+    """
+    simulated = simulate_sample(
+        seed=seed,
+        boards=boards,
+        days=days,
+        jobs_per_board=jobs_per_board,
+        start=start,
+        providers=providers,
+        lifecycle=lifecycle,
+    )
+    records: list[FetchRecord] = []
+    for history in simulated.histories:
+        records.extend(render_history(seed, history, provider_spec(history.board.provider)))
+    return Sample(
+        simulated.params,
+        simulated.lifecycle,
+        simulated.boards,
+        tuple(records),
+        simulated.events,
+        simulated.jobs,
+    )
+
+
+def manifest(sample: Sample | SimulatedSample) -> dict[str, Any]:
     """``sample/manifest.json``: what identifies the sample (``sample``, ``boards``) and what it holds."""
     p = sample.params
     faults = [r for r in sample.fetches if r.fault is not None]
@@ -373,7 +475,7 @@ def manifest(sample: Sample) -> dict[str, Any]:
     }
 
 
-def _scenarios(sample: Sample) -> dict[str, Any]:
+def _scenarios(sample: Sample | SimulatedSample) -> dict[str, Any]:
     """The scripted lifecycle cases (dates are fetch days): the crawler outage (every fetch failed),
     the board that really shrinks and stays shrunk, and the board with a job left out of one listing."""
     p = sample.params
@@ -398,18 +500,18 @@ def _identity(document: Any) -> Any:
     return {k: document.get(k) for k in ("generator", "generator_version", "sample", "boards")}
 
 
-def _faults_by_kind(sample: Sample) -> dict[str, int]:
+def _faults_by_kind(sample: Sample | SimulatedSample) -> dict[str, int]:
     counts = Counter(r.fault for r in sample.fetches if r.fault is not None)
     return {kind: counts.get(kind, 0) for kind in ALL_FAULTS}
 
 
-def _events_by_type(sample: Sample) -> dict[str, int]:
+def _events_by_type(sample: Sample | SimulatedSample) -> dict[str, int]:
     counts = Counter(e.event_type for e in sample.events)
     return {kind: counts.get(kind, 0) for kind in EVENT_TYPES}
 
 
-def _raw_name(record: FetchRecord) -> str:
-    if record.body is None:
+def _raw_name(record: FetchRecord | FetchOutline) -> str:
+    if record.fault in FAILED_FETCH_FAULTS:  # a failed fetch: no body, only its sidecar
         return f"{format_fetched_at(record.fetched_at)}-failed.meta.json"
     return format_fetched_at(record.fetched_at)
 
@@ -418,7 +520,7 @@ def _files_under(folder: Path) -> Iterator[Path]:
     return (p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else iter(())
 
 
-def _check_data_dir(paths: DataPaths, sample: Sample, wanted: dict[str, Any]) -> None:
+def _check_data_dir(paths: DataPaths, sample: Sample | SimulatedSample, wanted: dict[str, Any]) -> None:
     """Refuse to mix two samples in one raw dir (their ground truths would not match the raw files)."""
     manifest_path = paths.sample / MANIFEST_NAME
     problem = None
@@ -478,7 +580,7 @@ def generate_sample(
         repost_window_days=repost_window_days,
     )
     progress(f"sample: simulating {boards} boards x {days} days (seed {seed})")
-    sample = build_sample(
+    sample = simulate_sample(
         seed=seed,
         boards=boards,
         days=days,
@@ -492,9 +594,11 @@ def generate_sample(
     manifest_path = paths.sample / MANIFEST_NAME
     write_atomic(manifest_path, (json.dumps(document, indent=2) + "\n").encode())
     raw_files = postings = failed = 0
-    for board in sample.boards:
-        mine = [r for r in sample.fetches if r.board == board.token and r.provider == board.provider]
-        for record in mine:
+    # render and write one board at a time, so memory holds one board's bodies, not the sample's
+    for history in sample.histories:
+        board = history.board
+        records = render_history(seed, history, provider_spec(board.provider))
+        for record in records:
             write_fetch(
                 paths.raw,
                 record.provider,
@@ -507,7 +611,7 @@ def generate_sample(
             raw_files += 1 if record.body is None else 2
             failed += record.body is None
             postings += record.observation.postings_count if record.observation.ok else 0
-        progress(f"sample: {board.provider}/{board.token}: {len(mine)} fetches")
+        progress(f"sample: {board.provider}/{board.token}: {len(records)} fetches")
     truth_path = paths.sample / GROUND_TRUTH_NAME
     write_atomic(truth_path, events_csv(sample.events))
     jobs_path = paths.sample / GROUND_TRUTH_JOBS_NAME
