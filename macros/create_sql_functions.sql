@@ -51,11 +51,11 @@
             '[\s\x{00a0}\x{200b}]+', ' ', 'g'
         )), '');
 
-    create or replace macro main.json_lookup_by_name(document, array_path, names, value_field) as
+    create or replace macro main.json_lookup_by_name(document, array_path, names, value_field, name_field) as
         json_extract_string(
             list_filter(
                 json_extract(document, array_path || '[*]'),
-                lambda item: list_contains(names, lower(trim(json_extract_string(item, '$.name'))))
+                lambda item: list_contains(names, lower(trim(json_extract_string(item, '$.' || name_field))))
             )[1],
             '$.' || value_field
         );

@@ -14,6 +14,8 @@
        'default'). Level words (Senior, Sr., Staff, II, Intern...) are removed from normalized_title.
        Role family: the first segment with a keyword, then the highest rank; the department is read
        the same way when the title names no family.
+       Words after 'assistant to' or 'reporting to' name the boss, not the job's level: 'Sr. Executive
+       Assistant to the CEO' is senior.
 -#}
 {%- set gender_pattern -%}(?i)\(\s*(?:all genders|alle geschlechter|gn\*?|[mwfdhx]\s*[/|*]\s*[mwfdhx](?:\s*[/|*]\s*(?:[mwfdhx]|div\.?|divers))?)\s*\)|\b[mwf]\s*/\s*[mwfh]\s*/\s*(?:[dxn]|div)\b{%- endset -%}
 {%- set requisition_pattern -%}(?i)\b(?:req(?:uisition)?|job\s*id|job\s*ref|ref)\b\.?\s*(?:#|no\.?|id)?\s*[:#-]?\s*[a-z]{0,3}[-_]?\d{3,}\b|\b(?:jr|r|req)[-_]?\d{4,}\b|#\s?\d{3,}\b|[\[(]\s*\d{3,}\s*[\])]{%- endset -%}
@@ -254,6 +256,27 @@ title_ngrams as (
 
 ),
 
+boss_phrases as (
+
+    -- where a segment starts naming someone else: the word 'to' right after 'assistant' / 'reporting'
+    select
+        source_hash,
+        segment_index,
+        min(token_rank) as boss_start_rank
+    from (
+        select
+            source_hash,
+            segment_index,
+            token_rank,
+            word_key,
+            lag(word_key) over (partition by source_hash, segment_index order by token_rank) as previous_key
+        from tokens
+    ) as paired_tokens
+    where word_key = 'to' and previous_key in ('assistant', 'reporting')
+    group by source_hash, segment_index
+
+),
+
 seniority_matches as (
 
     select
@@ -273,6 +296,11 @@ seniority_matches as (
                 or (seniority_keywords.keyword_position = 'first' and title_ngrams.start_rank = 1)
                 or (seniority_keywords.keyword_position = 'last' and title_ngrams.end_rank = title_ngrams.segment_tokens)
             )
+    left join boss_phrases
+        on
+            title_ngrams.source_hash = boss_phrases.source_hash
+            and title_ngrams.segment_index = boss_phrases.segment_index
+    where boss_phrases.boss_start_rank is null or title_ngrams.start_rank < boss_phrases.boss_start_rank
 
 ),
 

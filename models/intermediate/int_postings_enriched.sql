@@ -8,9 +8,11 @@
       workplaceType, Workable workplace, Greenhouse metadata, provider flags), never Ashby isRemote;
       else a remote / hybrid / onsite marker in a location ("Hybrid - London"), then in the title
       ("Engineer (Remote)"); else unknown. is_remote means workplace_type = 'remote'.
-    - Employment type: the stated value (employment_types seed; a value naming several, such as
-      'permanent, part-time', takes the highest precedence), else a title word (Intern, Werkstudent,
-      Part-time), else unknown.
+    - Employment type: every type the posting names, in its employment field (employment_types seed;
+      'permanent, part-time' names two) and in its title (Intern, Werkstudent, Seasonal), and the most
+      specific one wins (highest precedence: internship, temporary, contract, part-time, full-time), so
+      a Workday 'Full time' schedule on an 'Engineering Intern' title is an internship; source 'stated'
+      unless only the title named the winner; none named -> unknown.
     - Language: the provider's code, unless the text clearly says otherwise; the text: three Hangul
       syllables in a row in the first 300 characters -> ko, three kana -> ja, three Han characters (and
       no kana) -> zh, else the language_hints word counts of the first 1,000 characters of title and
@@ -190,11 +192,13 @@ stated_employment_types as (
 
     select
         source_hash,
-        employment_type
+        employment_type,
+        precedence
     from (
         select
             pieces.source_hash,
             employment_types.employment_type,
+            employment_types.precedence,
             row_number() over (
                 partition by pieces.source_hash order by employment_types.precedence desc
             ) as type_rank
@@ -222,6 +226,47 @@ stated_employment_types as (
             on {{ regexp_replace_all('lower(pieces.piece)', '[^a-z0-9]', '') }} = employment_types.employment_key
     ) as ranked
     where type_rank = 1
+
+),
+
+employment_type_precedences as (
+
+    select
+        employment_type,
+        max(precedence) as precedence
+    from employment_types
+    group by employment_type
+
+),
+
+employment_choices as (
+
+    -- the title's type wins over the stated one only when it is more specific
+    select
+        postings.source_hash,
+        case
+            when
+                titles.title_employment_type is not null
+                and title_precedences.precedence > coalesce(stated_employment_types.precedence, 0)
+                then titles.title_employment_type
+            when stated_employment_types.employment_type != 'unknown' then stated_employment_types.employment_type
+            else 'unknown'
+        end as employment_type,
+        case
+            when
+                titles.title_employment_type is not null
+                and title_precedences.precedence > coalesce(stated_employment_types.precedence, 0)
+                then 'parsed_title'
+            when stated_employment_types.employment_type != 'unknown' then 'stated'
+            else 'none'
+        end as employment_type_source
+    from postings
+    left join stated_employment_types
+        on postings.source_hash = stated_employment_types.source_hash
+    left join titles
+        on postings.source_hash = titles.source_hash
+    left join employment_type_precedences as title_precedences
+        on titles.title_employment_type = title_precedences.employment_type
 
 ),
 
@@ -333,16 +378,8 @@ enriched as (
             when titles.title_workplace_type is not null then 'parsed_title'
             else 'none'
         end as workplace_type_source,
-        case
-            when stated_employment_types.employment_type not in ('unknown') then stated_employment_types.employment_type
-            when titles.title_employment_type is not null then titles.title_employment_type
-            else 'unknown'
-        end as employment_type,
-        case
-            when stated_employment_types.employment_type not in ('unknown') then 'stated'
-            when titles.title_employment_type is not null then 'parsed_title'
-            else 'none'
-        end as employment_type_source,
+        employment_choices.employment_type,
+        employment_choices.employment_type_source,
         salaries.salary_raw,
         salaries.salary_min,
         salaries.salary_max,
@@ -379,8 +416,8 @@ enriched as (
         on postings.source_hash = location_workplaces.source_hash
     left join stated_workplaces
         on postings.source_hash = stated_workplaces.source_hash
-    left join stated_employment_types
-        on postings.source_hash = stated_employment_types.source_hash
+    left join employment_choices
+        on postings.source_hash = employment_choices.source_hash
     left join salaries
         on postings.source_hash = salaries.source_hash
     left join countries

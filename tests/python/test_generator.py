@@ -23,9 +23,9 @@ from postings.raw import format_fetched_at, parse_raw_path, sidecar_path, write_
 from postings.registry import PROVIDERS as KNOWN_PROVIDERS
 from postings.sample import PROVIDERS, LifecycleParams, build_sample, generate_sample
 from postings.sample.base import ALL_FAULTS
-from postings.sample.content import RESERVED_BOARDS
+from postings.sample.content import CITIES, RESERVED_BOARDS
 from postings.sample.generator import DEFAULT_BOARDS, DEFAULT_PROVIDERS, FetchRecord, Sample, simulate_sample
-from postings.sample.model import FAULT_FIRST_DAY, MAX_FAULT_RUN
+from postings.sample.model import FAULT_FIRST_DAY, MAX_FAULT_RUN, derive_rng, make_boards, new_job
 from postings.sample.oracle import (
     EVENT_TYPES,
     JOB_CSV_COLUMNS,
@@ -38,6 +38,7 @@ from postings.sample.oracle import (
     job_id,
     title_key,
 )
+from postings.sample.parts import EMPLOYMENT_TYPES, title_employment
 from postings.sample.registry import provider_spec
 
 SHARED = Path("/work/shared/ats-samples")
@@ -828,3 +829,67 @@ def test_streamed_sample_equals_the_in_memory_one(tmp_path: Path) -> None:
     for name, body in expected.items():
         if body:
             assert written[name] == body
+
+
+# Where a provider's vocabulary cannot say a job's employment type, what its posting says instead.
+EMPLOYMENT_STAND_INS = {
+    ("workday", "contract"): "full_time",  # timeType is a schedule: 'Full time'
+    ("workday", "temporary"): "full_time",
+    ("personio", "temporary"): "full_time",  # no temporary type: posted as permanent
+    ("personio", "part_time"): "full_time",  # schedule 'full-or-part-time' on some accounts
+}
+
+
+def test_what_a_posting_states_never_contradicts_the_world() -> None:
+    """Each provider's ``stated`` (the truth enrichment is measured against) says only what is true of
+    the job or a documented stand-in, and every provider states each field for some jobs."""
+    rng = derive_rng(11, "stated")
+    posted_at = datetime(2026, 5, 1, tzinfo=UTC)
+    said: dict[str, Counter[str]] = {}
+    for board in make_boards(rng, 40, DEFAULT_PROVIDERS):
+        spec = provider_spec(board.provider).for_board(board)
+        assert spec.stated is not None, board.provider
+        keys: set[str] = set()
+        for _ in range(40):
+            job = new_job(rng, board, spec, keys, posted_at)
+            stated = spec.stated(board, job)
+            placement = job.placement
+            world_country = (
+                placement.remote_country
+                if placement.workplace == "remote"
+                else CITIES[placement.cities[0]].country
+            )
+            assert stated.workplace in (None, placement.workplace)
+            assert stated.country in (None, world_country)
+            assert stated.city in (None, *placement.cities[:1])
+            assert stated.countries <= {world_country, *(CITIES[key].country for key in placement.cities)}
+            employment = EMPLOYMENT_TYPES[job.employment]
+            assert stated.employment in (
+                None,
+                employment,
+                title_employment(job),
+                EMPLOYMENT_STAND_INS.get((board.provider, job.employment)),
+            ), (board.provider, job.employment, job.title)
+            if stated.pay is not None:
+                assert job.pay is not None and stated.pay.currency == job.pay.currency
+                assert stated.pay.period in (None, job.pay.period)
+                assert stated.pay.low <= job.pay.low and stated.pay.high in (None, job.pay.high)
+            seen = said.setdefault(board.provider, Counter())
+            seen.update(
+                name
+                for name, value in (
+                    ("workplace", stated.workplace),
+                    ("employment", stated.employment),
+                    ("country", stated.country),
+                    ("pay", stated.pay),
+                    ("language", stated.language),
+                )
+                if value is not None
+            )
+    assert set(said) == set(DEFAULT_PROVIDERS)
+    for provider, seen in said.items():
+        title_only = provider in ("bamboohr", "breezy")
+        expected = {"workplace", "employment", "country"} | (set() if title_only else {"language", "pay"})
+        if provider == "breezy":
+            expected.add("pay")  # its salary string
+        assert set(seen) == expected, provider

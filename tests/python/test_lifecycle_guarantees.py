@@ -399,8 +399,9 @@ def test_daily_runs_with_days_landing_late_equal_one_full_refresh(built: Built, 
     """The scheduled job day by day (land, then build), with days 2 and 6 arriving late (after days 3
     and 7 were built): the marts end equal to one full refresh of every day landed in order.
 
-    The daily builds run the models only (``dbt run``, what ``postings build`` runs before its tests);
-    the last day is a full ``postings run`` (land, build with every test, publish)."""
+    The daily builds run the models only (``dbt run``; the reference seeds enrichment joins are loaded
+    once, before the first day); the last day is a full ``postings run`` (land, build with every test,
+    publish)."""
     paths = DataPaths(tmp_path / "data")
     order = [0, 1, 3, 2, 4, 5, 7, 6, 8]
     with _restored_environment():  # the enrichment models read the reference seeds

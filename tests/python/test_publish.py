@@ -41,15 +41,20 @@ def test_reader_keeps_its_snapshot_during_a_build_and_sees_the_new_version_after
     reader = duckdb.connect(str(paths.served_db), read_only=True)
     jobs_before = reader.execute("select count(*) from dim_jobs").fetchone()[0]
     environment = {**os.environ, DATA_DIR_ENV: str(paths.root)}
-    build = subprocess.Popen(
-        _postings_command("run"), env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    queries = 0
-    while build.poll() is None:
-        assert reader.execute("select count(*) from dim_jobs").fetchone()[0] == jobs_before
-        reader.execute("select event_type, count(*) from fct_job_lifecycle_events group by all").fetchall()
-        queries += 1
-    output = build.stdout.read() if build.stdout else ""
+    # the build's output goes to a file: a pipe nobody reads while polling fills up (64 kB) and blocks it
+    log_path = paths.root / "build-output.log"
+    with log_path.open("w") as log:
+        build = subprocess.Popen(
+            _postings_command("run"), env=environment, stdout=log, stderr=subprocess.STDOUT, text=True
+        )
+        queries = 0
+        while build.poll() is None:
+            assert reader.execute("select count(*) from dim_jobs").fetchone()[0] == jobs_before
+            reader.execute(
+                "select event_type, count(*) from fct_job_lifecycle_events group by all"
+            ).fetchall()
+            queries += 1
+    output = log_path.read_text()
     assert build.returncode == 0, output[-3000:]
     assert queries > 0
     assert "run ok" in output.strip().splitlines()[-1]

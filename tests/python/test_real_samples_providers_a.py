@@ -157,7 +157,8 @@ EXPECTED: dict[tuple[str, str, str], dict[str, Any]] = {
         "location_text": "Montreal, QC, Canada",
         "locations": [place("Montreal, QC, Canada", "Montreal", "QC", None, "CA", False)],
         "employment_type_raw": "Full-time",
-        "workplace_type_raw": None,
+        # both flags false: the custom field 'Work flexibility' says it
+        "workplace_type_raw": "Office-based",
         "source_url": "https://jobs.smartrecruiters.com/Ubisoft2/744000151912444",
         "source_posted_at": datetime(2026, 9, 25, 18, 18, 52, 891000),
         "is_source_posted_at_approximate": False,

@@ -5,8 +5,11 @@
     response under `_detail` (docs/contracts.md section 2) the job ad (`jobAd.sections.*`, HTML with
     `&#xa0;`) and the URLs. Postings landed from a list-only fetch have no `_detail`: no description,
     and URLs built from the company identifier and the posting id. One `location` object per posting
-    (lower-case ISO country code, remote / hybrid booleans, `fullLocation`).
+    (lower-case ISO country code, remote / hybrid booleans, `fullLocation`). The workplace is the
+    remote / hybrid flag that is true; with both false, a company's own custom field such as "Work
+    flexibility: Office-based" (Ubisoft) says it, when there is one.
 -#}
+{%- set workplace_fields = ['work flexibility', 'workplace type', 'work model', 'location type', 'remote type', 'work type'] -%}
 {%- set sections = [
     ('companyDescription', 'Company Description'),
     ('jobDescription', 'Job Description'),
@@ -92,6 +95,9 @@ renamed as (
         case
             when is_remote then 'remote'
             when is_hybrid then 'hybrid'
+            else nullif(trim({{ json_lookup_by_name(
+                'payload_json', '$.customField', workplace_fields, 'valueLabel', 'fieldLabel'
+            ) }}), '')
         end as workplace_type_raw,
         description_html,
         {{ html_to_text('description_html') }} as description_text,

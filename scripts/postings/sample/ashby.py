@@ -19,9 +19,19 @@ from dataclasses import replace
 from typing import Any
 
 from postings.sample import content as c
-from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec
+from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec, Stated, StatedPay
 from postings.sample.model import Board, Job, Pay, Placement
-from postings.sample.parts import COUNTRY_NAMES, blocks, city_text, h, iso_ms, stable_uuid
+from postings.sample.parts import (
+    COUNTRY_NAMES,
+    EMPLOYMENT_TYPES,
+    blocks,
+    city_text,
+    h,
+    iso_ms,
+    stable_uuid,
+    stated_employment,
+    stated_place,
+)
 
 NAME = "ashby"
 EMPLOYMENT = {
@@ -273,6 +283,26 @@ def content_fields(board: Board, job: Job) -> dict[str, Any]:
     }
 
 
+def stated(board: Board, job: Job) -> Stated:
+    """``workplaceType``, ``employmentType``, every location (a remote job's country in its address),
+    and the Salary summary component: the range over all tiers (``Zone B`` may start lower than the
+    pay sentence's range, which is ``Zone A``'s)."""
+    salary = next(
+        (s for s in compensation(board, job)["summaryComponents"] if s["compensationType"] == "Salary"), None
+    )
+    pay = None
+    if salary is not None:
+        period = {interval: period for period, interval in INTERVALS.items()}[salary["interval"]]
+        pay = StatedPay(salary["minValue"], salary["maxValue"], salary["currencyCode"], period, "structured")
+    return stated_place(
+        job,
+        workplace=job.placement.workplace,
+        employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),
+        pay=pay,
+        language="en",
+    )
+
+
 SPEC = ProviderSpec(
     name=NAME,
     ext=".json",
@@ -284,6 +314,7 @@ SPEC = ProviderSpec(
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED),
     reports_total=False,
     listed=listed,
+    stated=stated,
 )
 # Where `apiVersion` sits, by the board's position among the Ashby boards: first, last, missing.
 _ORDERS = tuple(replace(SPEC, render_body=_body(order)) for order in ("first", "last", "missing"))

@@ -14,8 +14,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from postings.sample import content as c
-from postings.sample.base import FAULT_EMPTY, FAULT_INCOMPLETE, FAULT_TRUNCATED, ProviderSpec
+from postings.sample.base import FAULT_EMPTY, FAULT_INCOMPLETE, FAULT_TRUNCATED, ProviderSpec, Stated
 from postings.sample.model import Board, Job
+from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_place
 from postings.sample.style import fraction, hex_id, pick
 
 NAME = "bamboohr"
@@ -97,6 +98,20 @@ def render_posting(board: Board, job: Job) -> dict[str, Any]:
     }
 
 
+def stated(board: Board, job: Job) -> Stated:
+    """``isRemote`` true (``locationType`` is an undocumented code), ``employmentStatusLabel``, the one
+    location (none for a remote job); no description: no pay and no language."""
+    return stated_place(
+        job,
+        workplace="remote" if job.placement.workplace == "remote" else None,
+        employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),
+        pay=None,
+        language=None,
+        every_location=False,
+        remote_country=False,
+    )
+
+
 def render_body(postings: Sequence[Mapping[str, Any]], reported_total: int) -> bytes:
     document = {"meta": {"totalCount": reported_total}, "result": list(postings)}
     return json.dumps(document, ensure_ascii=False, indent=4).encode()
@@ -125,4 +140,5 @@ SPEC = ProviderSpec(
     content_fields=content_fields,
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED, FAULT_INCOMPLETE),
     reports_total=True,
+    stated=stated,
 )

@@ -54,6 +54,45 @@ RenderFetch = Callable[["Board", Sequence["Job"], datetime, str | None, random.R
 
 
 @dataclass(frozen=True)
+class StatedPay:
+    """Pay as one posting states it: a salary field (``structured``) or words (``parsed_text``: the
+    provider's salary string, else the description). ``high`` is None when only a minimum is stated
+    (Personio's empty ``max``), ``period`` None when the words name none (``$120,000 - $150,000``)."""
+
+    low: float
+    high: float | None
+    currency: str
+    period: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Stated:
+    """What one rendered posting says about its job, in the warehouse's vocabulary (docs/contracts.md
+    section 6): the truth enrichment is measured against. None where the posting says nothing.
+
+    - ``workplace``: onsite / hybrid / remote, from a workplace field or a marker in a location
+      ("Hybrid - London", "Remote (United States)", Personio's office "Remote").
+    - ``employment``: full_time / part_time / contract / temporary / internship: the most specific type
+      the employment field and the title name (a Workday "Full time" schedule on an intern's title is
+      an internship; see ``parts.most_specific``).
+    - ``country`` / ``city``: the primary location's ISO country and ``content.CITIES`` key; ``countries``
+      the countries of every location the posting lists.
+    - ``pay``: what the posting states, or None (no pay, or none the posting shows: BambooHR, a v3
+      Workable result, a Breezy job without its salary string).
+    - ``language``: 'en' when a language code or a description says it; None for title-only postings.
+    """
+
+    workplace: str | None
+    employment: str | None
+    country: str | None
+    city: str | None
+    countries: frozenset[str]
+    pay: StatedPay | None
+    language: str | None
+
+
+@dataclass(frozen=True)
 class ProviderSpec:
     """What the sample generator needs to know about one provider.
 
@@ -85,6 +124,8 @@ class ProviderSpec:
       them (Ashby ``isListed: false``), so they are no sighting.
     - ``board_jobs``: the typical number of open jobs of a board given the sample's jobs per board
       (SmartRecruiters boards larger than one 100-posting page).
+    - ``stated``: what a job's posting states (``Stated``), the truth tests measure enrichment
+      against; every provider of the default sample has one.
     """
 
     name: str
@@ -100,6 +141,7 @@ class ProviderSpec:
     variant: Callable[[Board], ProviderSpec] | None = None
     listed: Callable[[Board, Job], bool] | None = None
     board_jobs: Callable[[Board, int], int] | None = None
+    stated: Callable[[Board, Job], Stated] | None = None
 
     def for_board(self, board: Board) -> ProviderSpec:
         """The spec that renders ``board`` (itself unless the provider has board variants)."""

@@ -17,8 +17,9 @@ from typing import Any
 
 from postings.raw import iso_utc
 from postings.sample import content as c
-from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec
+from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec, Stated, StatedPay
 from postings.sample.model import Board, Job
+from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_place
 from postings.sample.style import fraction, hex_id, pick
 
 NAME = "breezy"
@@ -89,6 +90,24 @@ def salary_text(board: Board, job: Job) -> str | None:
     return f"{amount} / {period}"
 
 
+def stated(board: Board, job: Job) -> Stated:
+    """``location.is_remote`` (true only for remote jobs), ``type``, the primary location (every one on
+    boards with several enabled), the ``salary`` string when the job has one; no description: no other
+    pay and no language."""
+    pay = job.pay
+    stated_pay = None
+    if pay is not None and salary_text(board, job) is not None:
+        stated_pay = StatedPay(pay.low, pay.high, pay.currency, pay.period, "parsed_text")
+    return stated_place(
+        job,
+        workplace="remote" if job.placement.workplace == "remote" else None,
+        employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),
+        pay=stated_pay,
+        language=None,
+        every_location=_multiple_locations(board),
+    )
+
+
 def _friendly_id(job: Job) -> str:
     return f"{job.key}-{re.sub(r'[^a-z0-9]+', '-', job.title.lower()).strip('-')}"
 
@@ -147,4 +166,5 @@ SPEC = ProviderSpec(
     content_fields=content_fields,
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED),
     reports_total=False,
+    stated=stated,
 )

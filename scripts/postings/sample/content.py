@@ -7,6 +7,7 @@ Everything here is constant data plus pure formatting helpers; the random choice
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Real boards in ``/work/shared/ats-samples`` share data dirs with the sample in tests.
 RESERVED_BOARDS = frozenset(
@@ -702,34 +703,70 @@ def money(amount: float, hourly: bool) -> str:
     return f"{round(amount):,}"
 
 
-def pay_text(low: float, high: float, currency: str, period: str, style: int) -> str:
+class PayWording(NamedTuple):
+    """Pay as a posting words it: the text, the amounts it shows, and the period it names (None when
+    it names none: ``$120,000 - $150,000``)."""
+
+    text: str
+    low: float
+    high: float
+    period: str | None
+
+
+def pay_wording(low: float, high: float, currency: str, period: str, style: int) -> PayWording:
     """Pay as postings write it: ``$120,000 - $150,000``, ``$75k - $105k``, ``£45,000 to £55,000``..."""
     sym = CURRENCY_SYMBOL[currency]
     hourly = period == "hour"
     lo, hi = money(low, hourly), money(high, hourly)
     if hourly:
         if low == high:
-            return f"{sym}{lo}/hour"
+            return PayWording(f"{sym}{lo}/hour", low, high, "hour")
         forms = (
             f"{sym}{lo} - {sym}{hi}/hour",
             f"{sym}{lo} to {sym}{hi} per hour",
             f"{currency} {lo} - {hi} per hour",
         )
-        return forms[style % 3]
+        return PayWording(forms[style % 3], low, high, "hour")
     if period == "month":
         forms = (
             f"{sym}{lo} - {sym}{hi} per month",
             f"{currency} {lo} - {hi} per month",
             f"{sym}{lo} to {sym}{hi} monthly",
         )
-        return forms[style % 3]
+        return PayWording(forms[style % 3], low, high, "month")
+    # yearly pay: (text, whether the text says it is yearly)
     if currency == "GBP":
-        forms = (f"£{lo} to £{hi}", f"£{lo} - £{hi} per annum", f"GBP {lo} - {hi} per year")
+        yearly = (
+            (f"£{lo} to £{hi}", False),
+            (f"£{lo} - £{hi} per annum", True),
+            (f"GBP {lo} - {hi} per year", True),
+        )
     elif currency == "EUR":
-        forms = (f"€{lo} - €{hi}", f"EUR {lo} - {hi} per year", f"€{lo} to €{hi} annually")
+        yearly = (
+            (f"€{lo} - €{hi}", False),
+            (f"EUR {lo} - {hi} per year", True),
+            (f"€{lo} to €{hi} annually", True),
+        )
     elif currency == "CAD":
-        forms = (f"CA${lo} - CA${hi}", f"CAD {lo} - {hi} per year", f"${lo} - ${hi} CAD")
+        yearly = (
+            (f"CA${lo} - CA${hi}", False),
+            (f"CAD {lo} - {hi} per year", True),
+            (f"${lo} - ${hi} CAD", False),
+        )
     else:
-        k_lo, k_hi = f"${round(low / 1000)}k", f"${round(high / 1000)}k"
-        forms = (f"${lo} - ${hi}", f"{k_lo} - {k_hi}", f"USD {lo} - {hi} per year", f"${lo} to ${hi} USD")
-    return forms[style % len(forms)]
+        k_lo, k_hi = round(low / 1000), round(high / 1000)
+        if style % 4 == 1:
+            return PayWording(f"${k_lo}k - ${k_hi}k", k_lo * 1000.0, k_hi * 1000.0, None)
+        yearly = (
+            (f"${lo} - ${hi}", False),
+            (f"USD {lo} - {hi} per year", True),
+            (f"${lo} to ${hi} USD", False),
+        )
+        yearly = (yearly[0], yearly[0], *yearly[1:])  # style 1 is the '$75k' form above
+    text, named = yearly[style % len(yearly)]
+    return PayWording(text, low, high, "year" if named else None)
+
+
+def pay_text(low: float, high: float, currency: str, period: str, style: int) -> str:
+    """Pay as postings write it (``pay_wording``'s text)."""
+    return pay_wording(low, high, currency, period, style).text

@@ -17,8 +17,9 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from postings.sample import content as c
-from postings.sample.base import FAULT_EMPTY, FAULT_INCOMPLETE, FAULT_TRUNCATED, ProviderSpec
+from postings.sample.base import FAULT_EMPTY, FAULT_INCOMPLETE, FAULT_TRUNCATED, ProviderSpec, Stated
 from postings.sample.model import Board, Job, Placement, pay_sentence
+from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_place, text_pay
 
 NAME = "greenhouse"
 
@@ -236,6 +237,22 @@ def content_fields(board: Board, job: Job) -> dict[str, Any]:
     }
 
 
+def stated(board: Board, job: Job) -> Stated:
+    """The metadata's types when the board has them; else the work model only where ``location.name``
+    marks it (remote, and a single hybrid city in styles 0 and 1: ``Hybrid - London``,
+    ``London (Hybrid)``); the location text names every city; pay only in the description."""
+    metadata = {m["name"]: m["value"] for m in _metadata(board, job) or ()}
+    placement = job.placement
+    workplace = placement.workplace if "Workplace Type" in metadata else None
+    marked = placement.workplace == "hybrid" and len(placement.cities) == 1 and placement.style in (0, 1)
+    if workplace is None and (placement.workplace == "remote" or marked):
+        workplace = placement.workplace
+    field = EMPLOYMENT_TYPES[job.employment] if "Employment Type" in metadata else None
+    return stated_place(
+        job, workplace=workplace, employment=stated_employment(job, field), pay=text_pay(job), language="en"
+    )
+
+
 SPEC = ProviderSpec(
     name=NAME,
     ext=".json",
@@ -246,4 +263,5 @@ SPEC = ProviderSpec(
     content_fields=content_fields,
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED, FAULT_INCOMPLETE),
     reports_total=True,
+    stated=stated,
 )

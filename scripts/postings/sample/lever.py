@@ -16,8 +16,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from postings.sample import content as c
-from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec
+from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec, Stated, StatedPay
 from postings.sample.model import Board, Job, Placement, pay_sentence
+from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_place, text_pay
 
 NAME = "lever"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -176,6 +177,25 @@ def content_fields(board: Board, job: Job) -> dict[str, Any]:
     }
 
 
+def stated(board: Board, job: Job) -> Stated:
+    """``workplaceType`` (``unspecified`` says nothing), the commitment, ``salaryRange`` else the pay
+    sentence of ``additional``; a bare ``Remote`` with a null ``country`` names no country."""
+    workplace = _workplace(board, job)
+    salary = salary_range(job)
+    pay = text_pay(job)
+    if salary is not None:
+        period = {interval: period for period, interval in _INTERVALS.items()}[salary["interval"]]
+        pay = StatedPay(salary["min"], salary["max"], salary["currency"], period, "structured")
+    return stated_place(
+        job,
+        workplace=None if workplace == "unspecified" else job.placement.workplace,
+        employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),
+        pay=pay,
+        language="en",
+        remote_country=_country(job.placement) is not None,
+    )
+
+
 SPEC = ProviderSpec(
     name=NAME,
     ext=".json",
@@ -186,4 +206,5 @@ SPEC = ProviderSpec(
     content_fields=content_fields,
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED),
     reports_total=False,
+    stated=stated,
 )

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from postings.sample import content as c
+from postings.sample.base import Stated, StatedPay
 from postings.sample.model import Board, Job, pay_sentence
 
 
@@ -84,3 +85,64 @@ COUNTRY_NAMES = {
 def amount_text(amount: float) -> str:
     """A pay amount as a string without a needless fraction: ``3750``, ``17.5``, ``34.62``."""
     return str(int(amount)) if float(amount).is_integer() else f"{amount:.2f}".rstrip("0").rstrip(".")
+
+
+# --- what a posting states (the truth enrichment is measured against: base.Stated) ---------------
+
+# The generator's employment values in the warehouse's vocabulary.
+EMPLOYMENT_TYPES = {
+    "full_time": "full_time",
+    "part_time": "part_time",
+    "contract": "contract",
+    "temporary": "temporary",
+    "intern": "internship",
+}
+# Least to most specific (the precedence of seeds/employment_types.csv): the most specific one named wins.
+EMPLOYMENT_PRECEDENCE = ("full_time", "part_time", "contract", "temporary", "internship")
+# Title specializations that name an employment type (title keywords of seeds/employment_types.csv).
+TITLE_EMPLOYMENT_WORDS = {"Seasonal": "temporary", "Per Diem": "temporary"}
+
+
+def title_employment(job: Job) -> str | None:
+    """The employment type a job's title names: ``... Intern``, ``Forklift Operator, Seasonal``."""
+    if job.seniority == "intern":
+        return "internship"
+    return TITLE_EMPLOYMENT_WORDS.get(job.specialization or "")
+
+
+def stated_employment(job: Job, field: str | None) -> str | None:
+    """The most specific of the type the posting's employment field states (warehouse vocabulary,
+    None when it has none) and the type its title names."""
+    named = [kind for kind in (field, title_employment(job)) if kind is not None]
+    return max(named, key=EMPLOYMENT_PRECEDENCE.index) if named else None
+
+
+def text_pay(job: Job) -> StatedPay | None:
+    """The pay the description's pay sentence states (``pay_sentence``), None without one."""
+    pay = job.pay
+    if pay is None:
+        return None
+    wording = c.pay_wording(pay.low, pay.high, pay.currency, pay.period, pay.style)
+    return StatedPay(wording.low, wording.high, pay.currency, wording.period, "parsed_text")
+
+
+def stated_place(
+    job: Job,
+    *,
+    workplace: str | None,
+    employment: str | None,
+    pay: StatedPay | None,
+    language: str | None,
+    every_location: bool = True,
+    remote_country: bool = True,
+) -> Stated:
+    """``Stated`` for a posting that names its job's primary city (or, for a remote job, its country
+    when ``remote_country``) and, when ``every_location``, all its other cities too."""
+    placement = job.placement
+    if placement.workplace == "remote":
+        country = (placement.remote_country or "US") if remote_country else None
+        return Stated(workplace, employment, country, None, frozenset({country} - {None}), pay, language)
+    primary = placement.cities[0]
+    keys = placement.cities if every_location else (primary,)
+    countries = frozenset(c.CITIES[key].country for key in keys)
+    return Stated(workplace, employment, c.CITIES[primary].country, primary, countries, pay, language)

@@ -19,8 +19,9 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from postings.sample import content as c
-from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec
+from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec, Stated, StatedPay
 from postings.sample.model import Board, Job, Placement, pay_sentence
+from postings.sample.parts import stated_employment, stated_place, text_pay
 from postings.sample.style import fraction, pick
 
 NAME = "personio"
@@ -208,6 +209,40 @@ def render_body(postings: Sequence[Mapping[str, Any]], reported_total: int) -> b
     return "\n".join(lines).encode()
 
 
+def _employment_field(board: Board, job: Job) -> str:
+    """``employmentType`` and ``schedule`` in the warehouse's vocabulary. The feed has no temporary
+    type (fixed-term jobs are posted as permanent), and ``full-or-part-time`` is open to full-time
+    work: both read as full_time."""
+    kind, _default = _EMPLOYMENT[job.employment]
+    if kind == "intern":
+        return "internship"
+    if kind == "freelance":
+        return "contract"
+    return "part_time" if _schedule(board, job) == "part-time" else "full_time"
+
+
+def stated(board: Board, job: Job) -> Stated:
+    """The office names: ``Remote`` (no country) and, on some accounts, ``Berlin (Hybrid)``; the
+    employment type and schedule; ``salaryInformation`` when present (an empty ``max``: a minimum
+    only), else the description's pay."""
+    placement = job.placement
+    marked = placement.workplace == "remote" or "(Hybrid)" in offices(board, placement)[0]
+    salary = _salary(board, job)
+    pay = text_pay(job)
+    if salary is not None:
+        period = {name: period for period, name in _PERIODS.items()}[salary["type"]]
+        high = float(salary["max"]) if salary["max"] else None
+        pay = StatedPay(float(salary["min"]), high, salary["currencyCode"], period, "structured")
+    return stated_place(
+        job,
+        workplace=placement.workplace if marked else None,
+        employment=stated_employment(job, _employment_field(board, job)),
+        pay=pay,
+        language="en",
+        remote_country=False,
+    )
+
+
 def content_fields(board: Board, job: Job) -> dict[str, Any]:
     kind, _default = _EMPLOYMENT[job.employment]
     where = offices(board, job.placement)
@@ -233,4 +268,5 @@ SPEC = ProviderSpec(
     content_fields=content_fields,
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED),
     reports_total=False,
+    stated=stated,
 )

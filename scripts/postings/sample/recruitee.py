@@ -18,9 +18,19 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from postings.sample import content as c
-from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec
+from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec, Stated, StatedPay
 from postings.sample.model import Board, Job
-from postings.sample.parts import COUNTRY_NAMES, amount_text, blocks, h, stable_number
+from postings.sample.parts import (
+    COUNTRY_NAMES,
+    EMPLOYMENT_TYPES,
+    amount_text,
+    blocks,
+    h,
+    stable_number,
+    stated_employment,
+    stated_place,
+    text_pay,
+)
 
 NAME = "recruitee"
 EMPLOYMENT = {
@@ -131,6 +141,11 @@ def _salary(job: Job) -> dict[str, Any]:
     }
 
 
+def _flags_stated(job: Job) -> bool:
+    """Some offers leave all three workplace flags false."""
+    return job.internal_id % 9 != 0
+
+
 def _texts(board: Board, job: Job) -> tuple[str, str]:
     """``description`` (everything but the requirements) and ``requirements`` HTML."""
     description: list[str] = []
@@ -152,7 +167,7 @@ def render_posting(board: Board, job: Job) -> dict[str, Any]:
     locations = _locations(board, job)
     primary = locations[0]
     workplace = job.placement.workplace
-    stated = job.internal_id % 9 != 0  # some offers leave all three workplace flags false
+    stated = _flags_stated(job)
     description, requirements = _texts(board, job)
     slug = _slug(job)
     guid = _guid(job)
@@ -236,6 +251,26 @@ def content_fields(board: Board, job: Job) -> dict[str, Any]:
     }
 
 
+def stated(board: Board, job: Job) -> Stated:
+    """The workplace flags (without them, a remote offer's location is still named "Remote (...)"),
+    ``employment_type_code``, every location, ``salary`` when set (else the description's pay)."""
+    placement = job.placement
+    flagged = _flags_stated(job) or placement.workplace == "remote"
+    salary = _salary(job)
+    pay = text_pay(job)
+    if salary["min"] is not None:
+        pay = StatedPay(
+            float(salary["min"]), float(salary["max"]), salary["currency"], salary["period"], "structured"
+        )
+    return stated_place(
+        job,
+        workplace=placement.workplace if flagged else None,
+        employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),
+        pay=pay,
+        language="en",
+    )
+
+
 SPEC = ProviderSpec(
     name=NAME,
     ext=".json",
@@ -246,4 +281,5 @@ SPEC = ProviderSpec(
     content_fields=content_fields,
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED),
     reports_total=False,
+    stated=stated,
 )

@@ -29,12 +29,25 @@ from postings.sample.base import (
     FAULT_TRUNCATED,
     ProviderSpec,
     RenderedFetch,
+    Stated,
     cut_log,
     exchange_line,
     join_log,
 )
 from postings.sample.model import Board, Job
-from postings.sample.parts import COUNTRY_NAMES, blocks, h, iso_ms, stable_hex, stable_number, stable_uuid
+from postings.sample.parts import (
+    COUNTRY_NAMES,
+    EMPLOYMENT_TYPES,
+    blocks,
+    h,
+    iso_ms,
+    stable_hex,
+    stable_number,
+    stable_uuid,
+    stated_employment,
+    stated_place,
+    text_pay,
+)
 
 NAME = "smartrecruiters"
 PAGE_LIMIT = 100
@@ -313,11 +326,33 @@ def _text(value: Any) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
 
 
+def _workplace_value(board: Board, job: Job) -> str | None:
+    """The workplace as staged: the flag that is true, else the 'Work flexibility' custom field."""
+    placement = job.placement
+    if placement.workplace in ("remote", "hybrid"):
+        return placement.workplace
+    fields = _custom_fields(board, job, _location(job))
+    return next((f["valueLabel"] for f in fields if f["fieldLabel"] == "Work flexibility"), None)
+
+
+def stated(board: Board, job: Job) -> Stated:
+    """The ``remote`` / ``hybrid`` flags, else the 'Work flexibility' custom field (on boards that have
+    custom fields); the one location; ``typeOfEmployment``; pay in the job ad; the ``language`` code."""
+    return stated_place(
+        job,
+        workplace=job.placement.workplace if _workplace_value(board, job) is not None else None,
+        employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),
+        pay=text_pay(job),
+        language="en",
+        every_location=False,
+    )
+
+
 def content_fields(board: Board, job: Job) -> dict[str, Any]:
     """What staging reads into the content hash."""
     posting = render_posting(board, job)
     location = posting["location"]
-    workplace = "remote" if location["remote"] else "hybrid" if location["hybrid"] else None
+    workplace = _workplace_value(board, job)
     return {
         "title": _text(posting["name"]),
         "department": _text(posting["department"]["label"]),
@@ -340,4 +375,5 @@ SPEC = ProviderSpec(
     reports_total=True,
     render_fetch=render_fetch,
     board_jobs=board_jobs,
+    stated=stated,
 )

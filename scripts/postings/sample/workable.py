@@ -34,12 +34,23 @@ from postings.sample.base import (
     FAULT_TRUNCATED,
     ProviderSpec,
     RenderedFetch,
+    Stated,
     cut_log,
     exchange_line,
     join_log,
 )
 from postings.sample.model import Board, Job, Placement
-from postings.sample.parts import COUNTRY_NAMES, blocks, h, stable_number, stable_uuid
+from postings.sample.parts import (
+    COUNTRY_NAMES,
+    EMPLOYMENT_TYPES,
+    blocks,
+    h,
+    stable_number,
+    stable_uuid,
+    stated_employment,
+    stated_place,
+    text_pay,
+)
 
 NAME = "workable"
 PAGE_SIZE = 10
@@ -278,6 +289,34 @@ def content_fields_v3(board: Board, job: Job) -> dict[str, Any]:
     }
 
 
+def stated_v1(board: Board, job: Job) -> Stated:
+    """v1: ``telecommuting`` says remote (and nothing else), ``employment_type`` when not empty, every
+    location only on boards with ``locations[]`` (else the top-level primary one), pay in the
+    description."""
+    field = EMPLOYMENT_TYPES[job.employment] if _has_type(job) else None
+    return stated_place(
+        job,
+        workplace="remote" if job.placement.workplace == "remote" else None,
+        employment=stated_employment(job, field),
+        pay=text_pay(job),
+        language="en",
+        every_location="locations" in render_v1(board, job),
+    )
+
+
+def stated_v3(board: Board, job: Job) -> Stated:
+    """v3: ``workplace``, ``type`` when present, every location, the ``language`` code; no description,
+    so no pay."""
+    field = EMPLOYMENT_TYPES[job.employment] if _has_type(job) else None
+    return stated_place(
+        job,
+        workplace=job.placement.workplace,
+        employment=stated_employment(job, field),
+        pay=None,
+        language="en",
+    )
+
+
 def _board_needed(postings: Sequence[Mapping[str, Any]], reported_total: int) -> bytes:
     raise NotImplementedError("Workable bodies depend on the board: use SPEC.for_board(board)")
 
@@ -292,6 +331,7 @@ SPEC_V1 = ProviderSpec(
     content_fields=content_fields_v1,
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED),
     reports_total=False,
+    stated=stated_v1,
 )
 SPEC_V3 = ProviderSpec(
     name=NAME,
@@ -304,6 +344,7 @@ SPEC_V3 = ProviderSpec(
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED, FAULT_INCOMPLETE),
     reports_total=True,
     render_fetch=render_v3_fetch,
+    stated=stated_v3,
 )
 
 

@@ -27,11 +27,13 @@ from postings.sample.base import (
     FAULT_TRUNCATED,
     ProviderSpec,
     RenderedFetch,
+    Stated,
     cut_log,
     exchange_line,
     join_log,
 )
 from postings.sample.model import Board, Job, Placement, pay_sentence
+from postings.sample.parts import stated_employment, stated_place, text_pay
 from postings.sample.style import fraction, hex_id, pick
 
 NAME = "workday"
@@ -271,6 +273,23 @@ def content_fields(board: Board, job: Job) -> dict[str, Any]:
     }
 
 
+def stated(board: Board, job: Job) -> Stated:
+    """``remoteType`` on tenants that have it (else only a remote job's ``US, Remote`` location says
+    anything); ``timeType`` is a schedule, ``Full time`` for every job that is not part-time, so a
+    contractor states full_time and an intern's title makes it an internship; every location (the
+    detail's ``additionalLocations``); pay in the description."""
+    placement = job.placement
+    named = _has_remote_type(board) or placement.workplace == "remote"
+    schedule = "part_time" if _time_type(job) == "Part time" else "full_time"
+    return stated_place(
+        job,
+        workplace=placement.workplace if named else None,
+        employment=stated_employment(job, schedule),
+        pay=text_pay(job),
+        language="en",
+    )
+
+
 # --- one fetch -------------------------------------------------------------------------------------
 
 
@@ -368,4 +387,5 @@ SPEC = ProviderSpec(
     body_faults=(FAULT_EMPTY, FAULT_TRUNCATED, FAULT_INCOMPLETE),
     reports_total=True,
     render_fetch=render_fetch,
+    stated=stated,
 )
