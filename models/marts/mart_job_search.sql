@@ -89,6 +89,7 @@ final as (
         subdivisions.subdivision_name as region_name,
         jobs.country_code,
         countries.country_name,
+        jobs.country_codes,
         jobs.is_remote,
         jobs.location_confidence,
         jobs.location_method,

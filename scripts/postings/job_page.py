@@ -46,7 +46,8 @@ SLICES: tuple[SliceQuery, ...] = (
     SliceQuery("Linked ATS provider", "select * from dim_ats_providers where provider = $provider"),
     SliceQuery(
         "Company jobs",
-        f"select {_LIST_COLUMNS} from mart_job_search where company_id = $company_id and is_active {_LIST_ORDER}",
+        f"select {_LIST_COLUMNS} from mart_job_search"
+        f" where company_id = $company_id and is_active {_LIST_ORDER}",
     ),
     SliceQuery(
         "Company breakdowns",
@@ -71,7 +72,8 @@ SLICES: tuple[SliceQuery, ...] = (
     ),
     SliceQuery(
         "Department jobs",
-        f"select {_LIST_COLUMNS} from mart_job_search where department = $department and is_active {_LIST_ORDER}",
+        f"select {_LIST_COLUMNS} from mart_job_search"
+        f" where department = $department and is_active {_LIST_ORDER}",
     ),
     SliceQuery(
         "Work model jobs",
@@ -116,17 +118,18 @@ FACET_QUERIES: tuple[SliceQuery, ...] = (
     ),
     SliceQuery(
         "Work models",
-        "select workplace_type, active_jobs, share_of_active_jobs from mart_work_models order by workplace_type",
+        "select workplace_type, active_jobs, share_of_active_jobs from mart_work_models"
+        " order by workplace_type",
     ),
     SliceQuery(
         "Departments",
-        "select department, active_jobs, companies from mart_departments order by active_jobs desc, department"
-        " limit 20",
+        "select department, active_jobs, companies from mart_departments"
+        " order by active_jobs desc, department limit 20",
     ),
     SliceQuery(
         "ATS providers",
-        "select provider, board_count, active_jobs, salary_share, department_share, structured_location_share,"
-        " stated_workplace_type_share from dim_ats_providers order by provider",
+        "select provider, board_count, active_jobs, salary_share, department_share,"
+        " structured_location_share, stated_workplace_type_share from dim_ats_providers order by provider",
     ),
     SliceQuery("Build", "select build_id, as_of_at, jobs, active_jobs from dim_warehouse_builds"),
 )
