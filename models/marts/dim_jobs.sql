@@ -42,6 +42,16 @@ enrichments as (
 
 ),
 
+sources as (
+
+    -- the board's company (registry, else payload name, else board token): docs/contracts.md section 8
+    select
+        source_id,
+        company_id
+    from {{ ref('int_job_sources_resolved') }}
+
+),
+
 latest_sightings as (
 
     select *
@@ -127,7 +137,7 @@ final as (
     select
         latest_sightings.job_id,
         latest_sightings.source_id,
-        {{ company_id('latest_sightings.board') }} as company_id,
+        sources.company_id,
         latest_sightings.provider,
         latest_sightings.board,
         latest_sightings.provider_job_key,
@@ -217,6 +227,8 @@ final as (
         on latest_sightings.job_id = lineages.job_id
     left join approximate_posted_dates
         on latest_sightings.job_id = approximate_posted_dates.job_id
+    left join sources
+        on latest_sightings.source_id = sources.source_id
 
 )
 
