@@ -16,8 +16,6 @@ from typing import Any
 
 import duckdb
 
-from postings.bench.queries import JOB_PAGE_QUERIES
-
 
 def raw_bodies(raw: Path, provider: str) -> list[str]:
     """Every raw body file of one provider (sidecars left out)."""
@@ -65,19 +63,26 @@ def bare_events(landing: Path, content_hashes: Path, output: Path) -> dict[str, 
 
 
 def query_latency(database: Path, repeats: int, seed: int = 1) -> dict[str, Any]:
-    """p50 / p95 milliseconds of each job-page query on the served file (read-only, one connection)."""
+    """p50 / p95 milliseconds of each README job-page slice query (postings.job_page.SLICES) on the
+    served file, read-only, one connection; each run takes its parameters from a randomly drawn job."""
+    from postings.job_page import SLICES, example_parameters, parameters_for
+
     connection = duckdb.connect(str(database), read_only=True)
     rng = random.Random(seed)
+    job_ids = [
+        row[0] for row in connection.execute("select job_id from mart_job_search order by job_id").fetchall()
+    ]
+    if not job_ids:
+        return {}
+    pages = [example_parameters(connection, rng.choice(job_ids)) for _ in range(min(repeats, 50))]
     out: dict[str, Any] = {}
-    for query in JOB_PAGE_QUERIES:
-        values = [row[0] for row in connection.execute(query.pick).fetchall()]
-        if not values:
-            continue
-        connection.execute(query.sql, [values[0]]).fetchall()  # warm: first use loads the blocks
+    for query in SLICES:
+        connection.execute(query.sql, parameters_for(query, pages[0])).fetchall()  # warm: loads the blocks
         timings = []
-        for _ in range(repeats):
+        for run in range(repeats):
+            values = parameters_for(query, pages[run % len(pages)])
             started = time.perf_counter()
-            connection.execute(query.sql, [rng.choice(values)]).fetchall()
+            connection.execute(query.sql, values).fetchall()
             timings.append((time.perf_counter() - started) * 1000)
         timings.sort()
         out[query.name] = {
