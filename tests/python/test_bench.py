@@ -37,7 +37,7 @@ def test_bench_at_scale_s_writes_a_report_with_every_figure(tmp_path: Path) -> N
         f"incremental build growth {first} -> {last} days",
         "landing bytes per sighting of an unchanged posting",
         "landing total vs raw",
-        "query p50 / p95: job facts by job_id",
+        "query p50 / p95: Job facts",
         "peak memory",
     ):
         assert figure in report, figure
