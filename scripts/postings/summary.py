@@ -16,6 +16,8 @@ COVERAGE_COLUMNS = (
     ("salary_share", "salary"),
     ("seniority_share", "seniority"),
     ("work_model_share", "work model"),
+    ("employment_type_share", "employment"),
+    ("language_share", "language"),
 )
 
 

@@ -58,6 +58,8 @@ def test_reader_keeps_its_snapshot_during_a_build_and_sees_the_new_version_after
     assert build.returncode == 0, output[-3000:]
     assert queries > 0
     assert "run ok" in output.strip().splitlines()[-1]
+    # the run prints the enrichment coverage per provider (what `make build` shows)
+    assert "enrichment coverage (share of jobs with a ...):" in output
     [record] = [json.loads(path.read_text()) for path in paths.runs.glob("*-run-*.json")]
     assert record["outcome"] == "ok" and record["landing"]["fetches_landed"] == 1
     assert set(record["seconds"]) == {"land", "build_and_publish", "freshness"}

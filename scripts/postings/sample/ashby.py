@@ -30,7 +30,7 @@ from postings.sample.parts import (
     iso_ms,
     stable_uuid,
     stated_employment,
-    stated_place,
+    stated_job,
 )
 
 NAME = "ashby"
@@ -294,7 +294,7 @@ def stated(board: Board, job: Job) -> Stated:
     if salary is not None:
         period = {interval: period for period, interval in INTERVALS.items()}[salary["interval"]]
         pay = StatedPay(salary["minValue"], salary["maxValue"], salary["currencyCode"], period, "structured")
-    return stated_place(
+    return stated_job(
         job,
         workplace=job.placement.workplace,
         employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),

@@ -16,7 +16,7 @@ from typing import Any
 from postings.sample import content as c
 from postings.sample.base import FAULT_EMPTY, FAULT_INCOMPLETE, FAULT_TRUNCATED, ProviderSpec, Stated
 from postings.sample.model import Board, Job
-from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_place
+from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_job
 from postings.sample.style import fraction, hex_id, pick
 
 NAME = "bamboohr"
@@ -101,7 +101,7 @@ def render_posting(board: Board, job: Job) -> dict[str, Any]:
 def stated(board: Board, job: Job) -> Stated:
     """``isRemote`` true (``locationType`` is an undocumented code), ``employmentStatusLabel``, the one
     location (none for a remote job); no description: no pay and no language."""
-    return stated_place(
+    return stated_job(
         job,
         workplace="remote" if job.placement.workplace == "remote" else None,
         employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),

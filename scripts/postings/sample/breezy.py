@@ -19,7 +19,7 @@ from postings.raw import iso_utc
 from postings.sample import content as c
 from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec, Stated, StatedPay
 from postings.sample.model import Board, Job
-from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_place
+from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_job
 from postings.sample.style import fraction, hex_id, pick
 
 NAME = "breezy"
@@ -98,7 +98,7 @@ def stated(board: Board, job: Job) -> Stated:
     stated_pay = None
     if pay is not None and salary_text(board, job) is not None:
         stated_pay = StatedPay(pay.low, pay.high, pay.currency, pay.period, "parsed_text")
-    return stated_place(
+    return stated_job(
         job,
         workplace="remote" if job.placement.workplace == "remote" else None,
         employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),

@@ -19,7 +19,7 @@ from typing import Any
 from postings.sample import content as c
 from postings.sample.base import FAULT_EMPTY, FAULT_INCOMPLETE, FAULT_TRUNCATED, ProviderSpec, Stated
 from postings.sample.model import Board, Job, Placement, pay_sentence
-from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_place, text_pay
+from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_job, text_pay
 
 NAME = "greenhouse"
 
@@ -248,7 +248,7 @@ def stated(board: Board, job: Job) -> Stated:
     if workplace is None and (placement.workplace == "remote" or marked):
         workplace = placement.workplace
     field = EMPLOYMENT_TYPES[job.employment] if "Employment Type" in metadata else None
-    return stated_place(
+    return stated_job(
         job, workplace=workplace, employment=stated_employment(job, field), pay=text_pay(job), language="en"
     )
 

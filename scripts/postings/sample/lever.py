@@ -18,7 +18,7 @@ from typing import Any
 from postings.sample import content as c
 from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec, Stated, StatedPay
 from postings.sample.model import Board, Job, Placement, pay_sentence
-from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_place, text_pay
+from postings.sample.parts import EMPLOYMENT_TYPES, stated_employment, stated_job, text_pay
 
 NAME = "lever"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -186,7 +186,7 @@ def stated(board: Board, job: Job) -> Stated:
     if salary is not None:
         period = {interval: period for period, interval in _INTERVALS.items()}[salary["interval"]]
         pay = StatedPay(salary["min"], salary["max"], salary["currency"], period, "structured")
-    return stated_place(
+    return stated_job(
         job,
         workplace=None if workplace == "unspecified" else job.placement.workplace,
         employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),

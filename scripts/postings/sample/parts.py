@@ -126,7 +126,7 @@ def text_pay(job: Job) -> StatedPay | None:
     return StatedPay(wording.low, wording.high, pay.currency, wording.period, "parsed_text")
 
 
-def stated_place(
+def stated_job(
     job: Job,
     *,
     workplace: str | None,
@@ -136,12 +136,14 @@ def stated_place(
     every_location: bool = True,
     remote_country: bool = True,
 ) -> Stated:
-    """``Stated`` for a posting that names its job's primary city (or, for a remote job, its country
-    when ``remote_country``) and, when ``every_location``, all its other cities too."""
+    """What a job's posting states, given its work model, employment type, pay and language: the
+    posting names the job's primary city (a remote job's country when ``remote_country``) and, when
+    ``every_location``, its other cities too."""
     placement = job.placement
     if placement.workplace == "remote":
         country = (placement.remote_country or "US") if remote_country else None
-        return Stated(workplace, employment, country, None, frozenset({country} - {None}), pay, language)
+        countries = frozenset({country}) if country is not None else frozenset()
+        return Stated(workplace, employment, country, None, countries, pay, language)
     primary = placement.cities[0]
     keys = placement.cities if every_location else (primary,)
     countries = frozenset(c.CITIES[key].country for key in keys)

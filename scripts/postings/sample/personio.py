@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 from postings.sample import content as c
 from postings.sample.base import FAULT_EMPTY, FAULT_TRUNCATED, ProviderSpec, Stated, StatedPay
 from postings.sample.model import Board, Job, Placement, pay_sentence
-from postings.sample.parts import stated_employment, stated_place, text_pay
+from postings.sample.parts import stated_employment, stated_job, text_pay
 from postings.sample.style import fraction, pick
 
 NAME = "personio"
@@ -233,7 +233,7 @@ def stated(board: Board, job: Job) -> Stated:
         period = {name: period for period, name in _PERIODS.items()}[salary["type"]]
         high = float(salary["max"]) if salary["max"] else None
         pay = StatedPay(float(salary["min"]), high, salary["currencyCode"], period, "structured")
-    return stated_place(
+    return stated_job(
         job,
         workplace=placement.workplace if marked else None,
         employment=stated_employment(job, _employment_field(board, job)),

@@ -28,7 +28,7 @@ from postings.sample.parts import (
     h,
     stable_number,
     stated_employment,
-    stated_place,
+    stated_job,
     text_pay,
 )
 
@@ -262,7 +262,7 @@ def stated(board: Board, job: Job) -> Stated:
         pay = StatedPay(
             float(salary["min"]), float(salary["max"]), salary["currency"], salary["period"], "structured"
         )
-    return stated_place(
+    return stated_job(
         job,
         workplace=placement.workplace if flagged else None,
         employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),

@@ -45,7 +45,7 @@ from postings.sample.parts import (
     stable_number,
     stable_uuid,
     stated_employment,
-    stated_place,
+    stated_job,
     text_pay,
 )
 
@@ -338,7 +338,7 @@ def _workplace_value(board: Board, job: Job) -> str | None:
 def stated(board: Board, job: Job) -> Stated:
     """The ``remote`` / ``hybrid`` flags, else the 'Work flexibility' custom field (on boards that have
     custom fields); the one location; ``typeOfEmployment``; pay in the job ad; the ``language`` code."""
-    return stated_place(
+    return stated_job(
         job,
         workplace=job.placement.workplace if _workplace_value(board, job) is not None else None,
         employment=stated_employment(job, EMPLOYMENT_TYPES[job.employment]),

@@ -48,7 +48,7 @@ from postings.sample.parts import (
     stable_number,
     stable_uuid,
     stated_employment,
-    stated_place,
+    stated_job,
     text_pay,
 )
 
@@ -294,7 +294,7 @@ def stated_v1(board: Board, job: Job) -> Stated:
     location only on boards with ``locations[]`` (else the top-level primary one), pay in the
     description."""
     field = EMPLOYMENT_TYPES[job.employment] if _has_type(job) else None
-    return stated_place(
+    return stated_job(
         job,
         workplace="remote" if job.placement.workplace == "remote" else None,
         employment=stated_employment(job, field),
@@ -308,7 +308,7 @@ def stated_v3(board: Board, job: Job) -> Stated:
     """v3: ``workplace``, ``type`` when present, every location, the ``language`` code; no description,
     so no pay."""
     field = EMPLOYMENT_TYPES[job.employment] if _has_type(job) else None
-    return stated_place(
+    return stated_job(
         job,
         workplace=job.placement.workplace,
         employment=stated_employment(job, field),

@@ -33,7 +33,7 @@ from postings.sample.base import (
     join_log,
 )
 from postings.sample.model import Board, Job, Placement, pay_sentence
-from postings.sample.parts import stated_employment, stated_place, text_pay
+from postings.sample.parts import stated_employment, stated_job, text_pay
 from postings.sample.style import fraction, hex_id, pick
 
 NAME = "workday"
@@ -281,7 +281,7 @@ def stated(board: Board, job: Job) -> Stated:
     placement = job.placement
     named = _has_remote_type(board) or placement.workplace == "remote"
     schedule = "part_time" if _time_type(job) == "Part time" else "full_time"
-    return stated_place(
+    return stated_job(
         job,
         workplace=placement.workplace if named else None,
         employment=stated_employment(job, schedule),
