@@ -66,7 +66,7 @@ def run_pipeline(
     """
     from postings.build import build, check_freshness
     from postings.landing import land
-    from postings.summary import format_coverage, read_summary
+    from postings.summary import read_summary
 
     started = datetime.now(UTC)
     record = RunRecord(command="run", started_at=iso_utc(started))
@@ -110,8 +110,6 @@ def run_pipeline(
                     "active_jobs": summary.active_jobs,
                     "events": summary.events_by_type,
                 }
-                for line in format_coverage(summary.coverage):
-                    progress(line)
         record.outcome, record.exit_code = "ok", 0
         return record
     except LockBusyError as error:
