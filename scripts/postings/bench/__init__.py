@@ -385,7 +385,7 @@ def history(bench: BenchRun, progress: Callable[[str], None]) -> None:
     if not _has_sample(source, args):
         _fresh(source, keep_raw=False)
         progress(
-            f"bench {scale.name}: generating the history: {scale.history_boards} boards x {last + 1} days"
+            f"bench {scale.name}: generating the history: {scale.history_boards} boards x {history_days} days"
         )
         bench.run("generate history sample", postings_cli(source, *args))
     else:
