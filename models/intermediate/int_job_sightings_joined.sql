@@ -1,6 +1,6 @@
 {#-
-    Each sighting with its posting's content hash and its fetch's raw file: the input of the event
-    derivation. Nothing here changes once written, so a run adds the sightings of new fetches only
+    Each sighting with its posting's content hash: the input of the event derivation (narrow: one row
+    per posting per fetch is the largest table; the fetch's raw file is joined where it is needed). Nothing here changes once written, so a run adds the sightings of new fetches only
     (replacing any of theirs already there, so a run repeated after a failure adds nothing twice).
     Fetch health, which can change later, is joined where it is used.
 -#}
@@ -59,8 +59,7 @@ joined as (
         sightings.fetch_id,
         sightings.fetched_at,
         sightings.source_hash,
-        postings.content_hash,
-        fetches.raw_uri
+        postings.content_hash
     from sightings
     inner join fetches
         on sightings.fetch_id = fetches.fetch_id

@@ -188,7 +188,7 @@ final as (
         latest_events.event_type != 'close' as is_active,
         latest_sightings.content_hash,
         latest_sightings.source_hash,
-        latest_sightings.raw_uri as raw_payload_uri,
+        latest_fetches.raw_uri as raw_payload_uri,
         postings.provider_fields,
         measures.days_open,
         measures.is_left_censored,
@@ -217,6 +217,8 @@ final as (
             and latest_sightings.provider = postings.provider
     inner join enrichments
         on latest_sightings.source_hash = enrichments.source_hash
+    inner join fetches as latest_fetches
+        on latest_sightings.fetch_id = latest_fetches.fetch_id
     left join content_changes
         on latest_sightings.job_id = content_changes.job_id
     left join board_checks

@@ -499,6 +499,13 @@ def _read_one(item: _RawFetch) -> _Outcome:
         raise OSError(f"landing could not read {item.raw_path}: {exc}") from exc
 
 
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """fork where there is one: workers only parse and hash (no Arrow, no DuckDB), and unlike spawn it
+    does not run the calling program's main module again (a script without a __main__ guard)."""
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
 def landing_workers(files: int) -> int:
     """Processes that read and hash fetches: one for small batches (a pool's start-up would dominate),
     else one per core up to MAX_LANDING_WORKERS; ``POSTINGS_LAND_WORKERS`` overrides."""
@@ -751,9 +758,7 @@ def land(paths: DataPaths, *, progress: Callable[[str], None] = lambda _m: None)
         # reading and hashing fetches is CPU-bound and independent per fetch: a pool of processes does
         # it, this process adds the outcomes in the same order and writes the files
         with (
-            ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-            if workers > 1
-            else nullcontext()
+            ProcessPoolExecutor(workers, mp_context=_pool_context()) if workers > 1 else nullcontext()
         ) as pool:
             for date_key in sorted(by_date, key=_date_order):
                 items = sorted(by_date[date_key], key=lambda it: (it.fetched_at or datetime.min, it.raw_path))
