@@ -34,6 +34,7 @@ from lifecycle_history import (
 )
 from postings.build import run_dbt
 from postings.cli import main as postings
+from postings.comparison import dump_tables
 from postings.paths import DATA_DIR_ENV, DataPaths
 from postings.sample.oracle import LifecycleParams, ground_truth, ground_truth_jobs, job_id
 
@@ -59,36 +60,9 @@ def cli(paths: DataPaths, *args: str) -> None:
 
 
 def dump_marts(database: Path, schemas: tuple[str, ...] = ("main",)) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table of the served file's schemas (default: the marts), rows sorted.
-
-    Leaves out the two tables that describe what one build had to process (not what it built), and the
-    build's own identity (dim_warehouse_builds, and the build time stamped on rows as inferred_at)."""
-    connection = duckdb.connect(str(database), read_only=True)
-    try:
-        tables = connection.execute(
-            "select table_schema, table_name from information_schema.tables "
-            "where table_schema in ? and table_type = 'BASE TABLE' and table_name not in "
-            "('int_fetches_changed', 'int_job_anchors_located', 'dim_warehouse_builds') order by all",
-            [list(schemas)],
-        ).fetchall()
-        dumped = {}
-        for schema, name in tables:
-            columns = [
-                column
-                for (column,) in connection.execute(
-                    "select column_name from information_schema.columns where table_schema = ? "
-                    "and table_name = ? and column_name not in ('inferred_at', 'built_at', 'build_id') "
-                    "order by ordinal_position",
-                    [schema, name],
-                ).fetchall()
-            ]
-            listed = ", ".join(f'"{column}"' for column in columns)
-            dumped[f"{schema}.{name}"] = connection.execute(
-                f"select {listed} from {schema}.{name} order by all"
-            ).fetchall()
-        return dumped
-    finally:
-        connection.close()
+    """Every table of the served file's schemas (default: the marts), rows sorted, minus each build's
+    own identity (postings.comparison)."""
+    return dump_tables(database, schemas)
 
 
 EVERY_LAYER = ("main", "intermediate", "staging")

@@ -22,6 +22,7 @@ from typing import Any
 
 import duckdb
 
+from postings.comparison import fingerprint_tables
 from postings.errors import PostingsError
 from postings.paths import DataPaths
 from postings.sample.model import outage_day
@@ -350,26 +351,6 @@ def _link_days(source_raw: Path, target_raw: Path, days: Sequence[date]) -> None
                     os.link(file, destination)
 
 
-def _marts_fingerprint(database: Path) -> dict[str, str]:
-    connection = duckdb.connect(str(database), read_only=True)
-    try:
-        tables = [
-            name
-            for (name,) in connection.execute(
-                "select table_name from information_schema.tables "
-                "where table_schema = 'main' and table_type = 'BASE TABLE' order by 1"
-            ).fetchall()
-        ]
-        return {
-            name: str(
-                connection.execute(f"select count(*), bit_xor(hash(t)) from main.{name} as t").fetchall()[0]
-            )
-            for name in tables
-        }
-    finally:
-        connection.close()
-
-
 def history(bench: BenchRun, progress: Callable[[str], None]) -> None:
     """Incremental days after growing histories of the same boards, and one full refresh to compare."""
     scale = bench.scale
@@ -418,13 +399,13 @@ def history(bench: BenchRun, progress: Callable[[str], None]) -> None:
         }
         linked = point + 1
         if point == middle:
-            before = _marts_fingerprint(DataPaths(data).served_db)
+            before = fingerprint_tables(DataPaths(data).served_db)
             full = bench.run(
                 f"history: full build at {point + 1} days", postings_cli(data, "build", "--full-refresh")
             )
             bench.figures["history_full_build_seconds"] = full.seconds
             bench.figures["history_full_build_models"] = model_seconds(data)
-            bench.figures["history_full_equals_incremental"] = before == _marts_fingerprint(
+            bench.figures["history_full_equals_incremental"] = before == fingerprint_tables(
                 DataPaths(data).served_db
             )
     bench.figures["history_incremental"] = incremental
