@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export POSTINGS_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: install build test lint format pytest clean seeds docs
+.PHONY: install build test lint format pytest clean seeds docs test-spark
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,15 @@ pytest: install
 	$(BIN)/pytest
 
 test: lint pytest
+
+# The same project on Apache Spark (dbt-spark, session method; Java 17): the default sample built on
+# DuckDB and on Spark, every dbt test on Spark, events against the ground truth and the DuckDB build.
+$(VENV)/.installed-spark: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev,spark]'
+	touch $@
+
+test-spark: $(VENV)/.installed-spark
+	$(BIN)/pytest -m spark
 
 # The dbt docs site of the built warehouse (`make build` first), offline, as one self-contained file.
 docs: install

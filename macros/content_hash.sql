@@ -7,7 +7,7 @@
 {% macro content_hash(columns) -%}
     {%- set parts = [] -%}
     {%- for column in columns -%}
-        {%- do parts.append("'" ~ column ~ "=' || coalesce(cast(" ~ column ~ " as varchar), '')") -%}
+        {%- do parts.append("'" ~ column ~ "=' || coalesce(cast(" ~ column ~ " as string), '')") -%}
     {%- endfor -%}
     {{ hash_hex(parts | join(" || chr(31) || "), 'sha256') }}
 {%- endmacro %}

@@ -16,7 +16,7 @@
         list_reduce(
             [
                 {%- for name, char in html_named_entities() %}
-                ['&{{ name }};', '{{ char }}']{{ "," if not loop.last }}
+                ['&{{ name }};', '{{ char | replace("'", "''") }}']{{ "," if not loop.last }}
                 {%- endfor %}
             ],
             lambda decoded, entity: replace(decoded, entity[1], entity[2]),

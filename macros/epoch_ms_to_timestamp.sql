@@ -11,5 +11,5 @@
 {%- endmacro %}
 
 {% macro spark__epoch_ms_to_timestamp(expression) -%}
-    timestamp_millis(try_cast({{ expression }} as bigint))
+    cast(timestamp_millis(try_cast({{ expression }} as bigint)) as timestamp_ntz)
 {%- endmacro %}

@@ -1,11 +1,11 @@
 {#-
     html_named_entities() -> list of (name, character) pairs
     The named HTML entities job boards use, in decoding order: &amp; comes last so that '&amp;lt;'
-    decodes one level to '&lt;'.
+    decodes one level to '&lt;'. Characters are raw: callers quote them for their engine.
 -#}
 {% macro html_named_entities() -%}
     {{ return([
-        ('nbsp', '\u00a0'), ('lt', '<'), ('gt', '>'), ('quot', '"'), ('apos', "''"),
+        ('nbsp', '\u00a0'), ('lt', '<'), ('gt', '>'), ('quot', '"'), ('apos', "'"),
         ('rsquo', '\u2019'), ('lsquo', '\u2018'), ('rdquo', '\u201d'), ('ldquo', '\u201c'),
         ('ndash', '\u2013'), ('mdash', '\u2014'), ('hellip', '\u2026'), ('bull', '\u2022'),
         ('middot', '\u00b7'), ('euro', '\u20ac'), ('pound', '\u00a3'), ('yen', '\u00a5'),

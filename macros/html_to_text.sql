@@ -14,11 +14,20 @@
 {%- endmacro %}
 
 {% macro spark__html_to_text(html) -%}
-    nullif(trim(regexp_replace(
+    {#- the DuckDB function's steps (create_sql_functions), with Java regex flags inline -#}
+    {%- set regexp_inline_tags = '</?(a|b|i|u|em|strong|span|font|small|sup|sub|code|abbr|mark)(\\s[^>]*)?>' -%}
+    {%- set regexp_known_tags = '</?(p|div|span|br|ul|ol|li|h[1-6]|b|i|u|em|strong|a|table|tr|td|th)(\\s[^>]*)?/?>' -%}
+    {%- set without_markup -%}
         regexp_replace(
-            {{ spark__html_unescape("regexp_replace(regexp_replace(" ~ html ~ ", '</?(a|b|i|u|em|strong|span|font|small|sup|sub|code|abbr|mark)(\\\\s[^>]*)?>', ''), '<[^>]*>', ' ')") }},
-            '</?(p|div|span|br|ul|ol|li|h[1-6]|b|i|u|em|strong|a|table|tr|td|th)(\\\\s[^>]*)?/?>', ' '
-        ),
-        '[\\\\s\\\\x{00a0}]+', ' '
+            regexp_replace(
+                regexp_replace({{ html }}, '(?s)<!--.*?-->|<(script|style)[^>]*>.*?</(script|style)>', ' '),
+                '(?i){{ regexp_inline_tags }}', ''
+            ),
+            '<[^>]*>', ' '
+        )
+    {%- endset -%}
+    nullif(trim(regexp_replace(
+        regexp_replace({{ spark__html_unescape(without_markup) }}, '(?i){{ regexp_known_tags }}', ' '),
+        '[\s\x{00a0}\x{200b}]+', ' '
     )), '')
 {%- endmacro %}

@@ -14,8 +14,9 @@
 {%- endmacro %}
 
 {% macro spark__iso_timestamp_to_utc(expression) -%}
-    to_utc_timestamp(
-        coalesce(to_timestamp({{ expression }}), to_timestamp({{ expression }}, "yyyy-MM-dd HH:mm:ss 'UTC'")),
-        'UTC'
-    )
+    {#- read as an instant in the session's time zone (UTC on the spark target), then made naive -#}
+    cast(coalesce(
+        to_timestamp_ltz({{ expression }}),
+        to_timestamp_ltz({{ expression }}, "yyyy-MM-dd HH:mm:ss 'UTC'")
+    ) as timestamp_ntz)
 {%- endmacro %}

@@ -12,13 +12,15 @@
         {%- for key, expression in pairs %}
         '{{ key }}', {{ expression }}{{ "," if not loop.last }}
         {%- endfor %}
-    ) as varchar)
+    ) as string)
 {%- endmacro %}
 
 {% macro spark__json_build_object(pairs) -%}
+    {#- values as VARIANT: json_raw values (variants) stay JSON, text becomes a JSON string; null
+        members are kept, as DuckDB's json_object keeps them -#}
     to_json(named_struct(
         {%- for key, expression in pairs %}
-        '{{ key }}', {{ expression }}{{ "," if not loop.last }}
+        '{{ key }}', cast({{ expression }} as variant){{ "," if not loop.last }}
         {%- endfor %}
-    ))
+    ), map('ignoreNullFields', 'false'))
 {%- endmacro %}

@@ -11,5 +11,6 @@
 {%- endmacro %}
 
 {% macro spark__json_raw(json_column, path) -%}
-    get_json_object({{ json_column }}, '{{ path }}')
+    {#- a VARIANT: json_build_object embeds it as JSON, a cast to string gives its JSON text -#}
+    variant_get(try_parse_json({{ json_column }}), '{{ path }}')
 {%- endmacro %}

@@ -11,5 +11,5 @@
 {%- endmacro %}
 
 {% macro spark__list_agg_distinct(expression) -%}
-    array_sort(collect_set({{ expression }}))
+    case when size(collect_set({{ expression }})) > 0 then array_sort(collect_set({{ expression }})) end
 {%- endmacro %}

@@ -12,11 +12,11 @@
 
 {% macro default__location_struct(text, city, region, country, country_code, is_remote) -%}
     struct_pack(
-        text := nullif(trim(cast({{ text }} as varchar)), ''),
-        city := nullif(trim(cast({{ city }} as varchar)), ''),
-        region := nullif(trim(cast({{ region }} as varchar)), ''),
-        country := nullif(trim(cast({{ country }} as varchar)), ''),
-        country_code := upper(nullif(trim(cast({{ country_code }} as varchar)), '')),
+        text := nullif(trim(cast({{ text }} as string)), ''),
+        city := nullif(trim(cast({{ city }} as string)), ''),
+        region := nullif(trim(cast({{ region }} as string)), ''),
+        country := nullif(trim(cast({{ country }} as string)), ''),
+        country_code := upper(nullif(trim(cast({{ country_code }} as string)), '')),
         is_remote := cast({{ is_remote }} as boolean)
     )
 {%- endmacro %}

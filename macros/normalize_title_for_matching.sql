@@ -15,5 +15,5 @@
 {%- endmacro %}
 
 {% macro spark__normalize_title_for_matching(expression) -%}
-    trim(regexp_replace(lower({{ expression }}), '[^\\p{L}\\p{N}+#]+', ' '))
+    trim(regexp_replace(lower({{ expression }}), '[^\p{L}\p{N}+#]+', ' '))
 {%- endmacro %}

@@ -88,11 +88,11 @@
             'country' as place_type,
             'name' as name_kind,
             country_code,
-            cast(null as varchar) as region_code,
-            cast(null as varchar) as city_name,
+            cast(null as string) as region_code,
+            cast(null as string) as city_name,
             cast(null as bigint) as geoname_id,
             cast(null as bigint) as population,
-            cast(null as varchar) as macro_region
+            cast(null as string) as macro_region
         from countries
         union all
         select

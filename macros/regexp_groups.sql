@@ -13,10 +13,10 @@
 {%- endmacro %}
 
 {% macro spark__regexp_groups(expression, pattern, names) -%}
-    {#- Java names groups (?<name>...): the Python-style (?P<name>...) is rewritten. -#}
+    {#- the groups by position: java_regexp makes the named groups plain ones, in the same order -#}
     named_struct(
         {%- for name in names %}
-        '{{ name }}', regexp_extract({{ expression }}, '{{ pattern | replace("(?P<", "(?<") }}', {{ loop.index }}){{ "," if not loop.last }}
+        '{{ name }}', regexp_extract({{ expression }}, '{{ java_regexp(pattern) }}', {{ loop.index }}){{ "," if not loop.last }}
         {%- endfor %}
     )
 {%- endmacro %}

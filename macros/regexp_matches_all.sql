@@ -12,5 +12,5 @@
 {%- endmacro %}
 
 {% macro spark__regexp_matches_all(expression, pattern) -%}
-    regexp_extract_all({{ expression }}, '{{ pattern }}', 0)
+    regexp_extract_all({{ expression }}, '{{ java_regexp(pattern) }}', 0)
 {%- endmacro %}

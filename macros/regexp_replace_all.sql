@@ -12,5 +12,5 @@
 {%- endmacro %}
 
 {% macro spark__regexp_replace_all(expression, pattern, replacement) -%}
-    regexp_replace({{ expression }}, '{{ pattern }}', '{{ replacement }}')
+    regexp_replace({{ expression }}, '{{ java_regexp(pattern) }}', '{{ replacement }}')
 {%- endmacro %}

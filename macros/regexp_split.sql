@@ -12,5 +12,5 @@
 {%- endmacro %}
 
 {% macro spark__regexp_split(expression, pattern) -%}
-    split({{ expression }}, '{{ pattern }}')
+    split({{ expression }}, '{{ java_regexp(pattern) }}')
 {%- endmacro %}

@@ -12,5 +12,5 @@
 {%- endmacro %}
 
 {% macro spark__text_split(expression, delimiter) -%}
-    split({{ expression }}, '\\Q{{ delimiter }}\\E')
+    split({{ expression }}, '\Q{{ delimiter }}\E')
 {%- endmacro %}

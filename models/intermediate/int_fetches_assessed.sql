@@ -34,7 +34,7 @@ complete_fetches as (
         source_id,
         fetched_at,
         postings_count,
-        median(postings_count) over (
+        {{ median('postings_count') }} over (
             partition by source_id
             order by fetched_at, fetch_id
             rows between {{ var('collapse_lookback_fetches') }} preceding and 1 preceding
@@ -121,7 +121,7 @@ sequenced as (
             when not is_ok then 'failed: ' || status
             when not is_reported_complete then 'incomplete: the fetcher missed pages or details'
             when not is_complete then 'incomplete: fewer postings than the provider reported'
-            when not is_healthy then 'collapse: far fewer postings than the board''s recent median, not (yet) persistent'
+            when not is_healthy then 'collapse: far fewer postings than the recent median of the board, not (yet) persistent'
         end as unhealthy_reason,
         sum(case when is_healthy then 1 else 0 end) over (
             partition by source_id

@@ -13,8 +13,8 @@
     the events it replaces. The result equals a full build.
 -#}
 {{ config(
-    materialized='incremental',
-    incremental_strategy='append',
+    materialized=incremental_materialization('delete_then_append'),
+    incremental_strategy=incremental_strategy('delete_then_append'),
     on_schema_change='fail',
     pre_hook="{% if is_incremental() %}{{ delete_job_event_tails() }}{% endif %}",
 ) }}
@@ -179,9 +179,9 @@ close_events as (
         healthy_fetches.fetched_at as event_at,
         healthy_fetches.fetch_id,
         closes.content_hash,
-        cast(null as varchar) as previous_content_hash,
+        cast(null as string) as previous_content_hash,
         closes.source_hash,
-        cast(null as varchar) as previous_source_hash,
+        cast(null as string) as previous_source_hash,
         closes.last_seen_at
     from (
         select * from closes_between

@@ -21,7 +21,7 @@ chains as (
 
     select
         jobs.job_id,
-        cast(null as varchar) as repost_of_job_id,
+        cast(null as string) as repost_of_job_id,
         jobs.job_id as lineage_id,
         0 as repost_number
     from jobs

@@ -5,7 +5,7 @@
     Fetch health, which can change later, is joined where it is used.
 -#}
 {{ config(
-    materialized='incremental',
+    materialized=incremental_materialization('replace_keys'),
     incremental_strategy=incremental_strategy('replace_keys'),
     unique_key='fetch_id',
     on_schema_change='fail',
@@ -14,7 +14,7 @@
 {%- set since = none -%}
 {%- if is_incremental() and execute -%}
 {%- set since = run_query(
-    "select cast(min(fetch_date) as varchar) from " ~ ref('int_fetches_changed') ~ " where is_new"
+    "select cast(min(fetch_date) as string) from " ~ ref('int_fetches_changed') ~ " where is_new"
 ).columns[0].values()[0] -%}
 {%- endif %}
 

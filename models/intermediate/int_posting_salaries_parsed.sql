@@ -281,7 +281,7 @@ structured as (
             postings.salary_text_stated,
             trim(concat_ws(
                 ' ',
-                concat_ws(' - ', cast(postings.salary_min_stated as varchar), cast(postings.salary_max_stated as varchar)),
+                concat_ws(' - ', cast(postings.salary_min_stated as string), cast(postings.salary_max_stated as string)),
                 postings.salary_currency_stated,
                 postings.salary_period_stated
             ))

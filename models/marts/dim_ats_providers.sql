@@ -98,17 +98,17 @@ provider_jobs as (
             case when not jobs.is_left_censored and jobs.first_seen_at > builds.recent_window_start_at then 1 end
         ) as opened_last_30_days,
         count(closed_recently.job_id) as closed_last_30_days,
-        avg(case when jobs.salary_source = 'structured' then 1.0 else 0.0 end) as structured_salary_share,
-        avg(case when jobs.salary_source != 'none' then 1.0 else 0.0 end) as salary_share,
-        avg(case when jobs.department is not null then 1.0 else 0.0 end) as department_share,
-        avg(case when jobs.team is not null then 1.0 else 0.0 end) as team_share,
-        avg(case when jobs.location_method = 'structured_field' then 1.0 else 0.0 end) as structured_location_share,
-        avg(case when jobs.country_code is not null then 1.0 else 0.0 end) as country_share,
-        avg(case when jobs.workplace_type_source = 'stated' then 1.0 else 0.0 end) as stated_workplace_type_share,
-        avg(case when jobs.workplace_type != 'unknown' then 1.0 else 0.0 end) as workplace_type_share,
-        avg(case when jobs.employment_type_raw is not null then 1.0 else 0.0 end) as stated_employment_type_share,
-        avg(case when jobs.source_posted_at is not null then 1.0 else 0.0 end) as posted_at_share,
-        avg(case when jobs.description_text is not null and jobs.description_text != '' then 1.0 else 0.0 end)
+        avg(case when jobs.salary_source = 'structured' then 1 else 0 end) as structured_salary_share,
+        avg(case when jobs.salary_source != 'none' then 1 else 0 end) as salary_share,
+        avg(case when jobs.department is not null then 1 else 0 end) as department_share,
+        avg(case when jobs.team is not null then 1 else 0 end) as team_share,
+        avg(case when jobs.location_method = 'structured_field' then 1 else 0 end) as structured_location_share,
+        avg(case when jobs.country_code is not null then 1 else 0 end) as country_share,
+        avg(case when jobs.workplace_type_source = 'stated' then 1 else 0 end) as stated_workplace_type_share,
+        avg(case when jobs.workplace_type != 'unknown' then 1 else 0 end) as workplace_type_share,
+        avg(case when jobs.employment_type_raw is not null then 1 else 0 end) as stated_employment_type_share,
+        avg(case when jobs.source_posted_at is not null then 1 else 0 end) as posted_at_share,
+        avg(case when jobs.description_text is not null and jobs.description_text != '' then 1 else 0 end)
             as description_share
     from jobs
     cross join builds

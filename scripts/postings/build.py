@@ -32,9 +32,13 @@ class BuildSummary:
     served_db: Path | None
 
 
-def dbt_args(paths: DataPaths, command: str, extra: Sequence[str] = ()) -> list[str]:
-    """The dbt CLI arguments for ``command`` against this project and data dir."""
+def dbt_args(
+    paths: DataPaths, command: str, extra: Sequence[str] = (), target: str | None = None
+) -> list[str]:
+    """The dbt CLI arguments for ``command`` against this project and data dir (``target``: a
+    profiles.yml output other than the default duckdb, with a dbt target folder of its own)."""
     colors = [] if sys.stdout.isatty() else ["--no-use-colors"]
+    targeted = ["--target", target] if target else []
     return [
         *colors,
         *command.split(),
@@ -42,22 +46,25 @@ def dbt_args(paths: DataPaths, command: str, extra: Sequence[str] = ()) -> list[
         str(PROJECT_DIR),
         "--profiles-dir",
         str(PROJECT_DIR),
+        *targeted,
         "--target-path",
-        str(paths.warehouse / "dbt" / "target"),
+        str(paths.warehouse / "dbt" / (f"target-{target}" if target else "target")),
         "--log-path",
         str(paths.warehouse / "dbt" / "logs"),
         *extra,
     ]
 
 
-def run_dbt(paths: DataPaths, command: str, extra: Sequence[str] = ()) -> DbtOutcome:
+def run_dbt(
+    paths: DataPaths, command: str, extra: Sequence[str] = (), target: str | None = None
+) -> DbtOutcome:
     """Invoke dbt in-process (dbtRunner: no per-call interpreter start-up) and summarize the result."""
     from dbt.cli.main import dbtRunner  # imported here: dbt's import costs ~1 s
 
     os.environ[DATA_DIR_ENV] = str(paths.root)
     paths.build_db.parent.mkdir(parents=True, exist_ok=True)
     try:
-        result = dbtRunner().invoke(dbt_args(paths, command, extra))
+        result = dbtRunner().invoke(dbt_args(paths, command, extra, target))
     finally:
         _release_build_file()
     if result.exception is not None:
@@ -85,8 +92,11 @@ def summarize_results(success: bool, results: Any) -> DbtOutcome:
     for node_result in getattr(results, "results", None) or []:
         status = str(getattr(node_result.status, "value", node_result.status))
         statuses[status] += 1
-        node = node_result.node
-        name = f"{node.source_name}.{node.name}" if getattr(node, "source_name", None) else node.name
+        node = getattr(node_result, "node", None)  # run-operation results carry none
+        if node is None:
+            name = str(getattr(node_result, "unique_id", "operation"))
+        else:
+            name = f"{node.source_name}.{node.name}" if getattr(node, "source_name", None) else node.name
         message = (node_result.message or "").strip().splitlines()[:1]
         text = f"{name}: {message[0]}" if message else name
         if status in ("error", "fail", "runtime error"):
@@ -133,6 +143,53 @@ def build(
     progress(f"publishing -> {paths.served_db}")
     served = publish(paths.build_db, paths.served_db)
     return BuildSummary(outcome=outcome, served_db=served)
+
+
+SPARK_TARGET = "spark"
+
+
+def build_on_spark(
+    paths: DataPaths,
+    *,
+    full_refresh: bool = False,
+    dbt_vars: dict[str, Any] | None = None,
+    select: str | None = None,
+    progress: Callable[[str], None] = lambda _m: None,
+) -> DbtOutcome:
+    """dbt build on the spark target: the landing Parquet registered as Spark tables
+    (register_landing_sources), then seeds, models, unit and data tests into Spark's warehouse under
+    <data dir>/warehouse/spark. Nothing is published: the served file is the DuckDB target's."""
+    try:
+        import pyspark  # noqa: F401
+    except ImportError as error:
+        raise PostingsError(
+            "the spark target needs dbt-spark and pyspark (and Java 17): pip install -e '.[spark]'"
+        ) from error
+    from postings.landing import ensure_layout
+
+    ensure_layout(paths)
+    paths.spark_warehouse.mkdir(parents=True, exist_ok=True)
+    extra: list[str] = []
+    if full_refresh:
+        extra.append("--full-refresh")
+    if dbt_vars:
+        extra += ["--vars", json.dumps(dbt_vars)]
+    if select:
+        extra += ["--select", select]
+    progress(f"spark: registering the landing Parquet under {paths.landing} as source tables")
+    registered = run_dbt(paths, "run-operation register_landing_sources", target=SPARK_TARGET)
+    if not registered.success:
+        raise PostingsError("spark: registering the landing sources failed (see the dbt output above)")
+    progress(f"dbt build --target spark -> {paths.spark_warehouse}")
+    outcome = run_dbt(paths, "build", extra, target=SPARK_TARGET)
+    for warning in outcome.warnings:
+        progress(f"warning: {warning}")
+    if not outcome.success:
+        first = outcome.failures[0] if outcome.failures else "see the dbt output above"
+        raise PostingsError(
+            f"dbt build on spark failed ({len(outcome.failures)} failing nodes, first: {first})"
+        )
+    return outcome
 
 
 def check_freshness(paths: DataPaths) -> dict[str, Any]:

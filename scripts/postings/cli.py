@@ -92,10 +92,24 @@ def _land(paths: DataPaths) -> None:
 
 
 def _build(paths: DataPaths, args: argparse.Namespace) -> None:
-    from postings.build import build
+    from postings.build import build, build_on_spark
     from postings.summary import format_summary, read_summary
 
     started = time.monotonic()
+    if args.target == "spark":
+        outcome = build_on_spark(
+            paths,
+            full_refresh=args.full_refresh,
+            dbt_vars=json.loads(args.vars) if args.vars else None,
+            select=args.select,
+            progress=_progress,
+        )
+        statuses = ", ".join(f"{name} {count}" for name, count in sorted(outcome.statuses.items()))
+        _progress(
+            f"build on spark: {statuses} [{time.monotonic() - started:.1f}s]; "
+            f"tables under {paths.spark_warehouse}"
+        )
+        return
     result = build(
         paths,
         full_refresh=args.full_refresh,
@@ -250,6 +264,13 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
     )
     _add_build_options(build)
+    build.add_argument(
+        "--target",
+        choices=("duckdb", "spark"),
+        default="duckdb",
+        help="profiles.yml target (default duckdb). spark: build on Apache Spark (pip install -e '.[spark]', "
+        "Java 17) into <data dir>/warehouse/spark; nothing is published",
+    )
     build.set_defaults(handler=cmd_build)
 
     run = commands.add_parser(

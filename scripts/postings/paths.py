@@ -55,5 +55,10 @@ class DataPaths:
         return self.warehouse / f"{WAREHOUSE_NAME}.duckdb"
 
     @property
+    def spark_warehouse(self) -> Path:
+        """The spark target's tables (one folder per schema) and metastore (profiles.yml)."""
+        return self.warehouse / "spark"
+
+    @property
     def runs(self) -> Path:
         return self.root / "runs"

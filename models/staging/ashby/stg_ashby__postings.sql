@@ -71,7 +71,7 @@ renamed as (
         'ashby' as provider,
         {{ json_text('payload_json', '$.id') }} as provider_job_key,
         nullif(trim({{ json_text('payload_json', '$.title') }}), '') as title,
-        cast(null as varchar) as company_name,
+        cast(null as string) as company_name,
         nullif(trim({{ json_text('payload_json', '$.department') }}), '') as department,
         nullif(trim({{ json_text('payload_json', '$.team') }}), '') as team,
         location_text,
@@ -100,7 +100,7 @@ renamed as (
         {{ json_text('salary_component', '$.interval') }} as salary_period_stated,
         nullif(trim({{ json_text('payload_json', '$.compensation.compensationTierSummary') }}), '')
             as salary_text_stated,
-        cast(null as varchar) as language_stated,
+        cast(null as string) as language_stated,
         {{ json_build_object([
             ('is_remote', json_raw('payload_json', '$.isRemote')),
             ('should_display_compensation', json_raw('payload_json', '$.shouldDisplayCompensationOnJobPostings')),

@@ -70,9 +70,9 @@ renamed as (
         'bamboohr' as provider,
         provider_job_key,
         nullif(trim({{ json_text('payload_json', '$.jobOpeningName') }}), '') as title,
-        cast(null as varchar) as company_name,
+        cast(null as string) as company_name,
         nullif(trim({{ json_text('payload_json', '$.departmentLabel') }}), '') as department,
-        cast(null as varchar) as team,
+        cast(null as string) as team,
         location_text,
         case
             when location_text is not null
@@ -83,8 +83,8 @@ renamed as (
         nullif(trim({{ json_text('payload_json', '$.employmentStatusLabel') }}), '') as employment_type_raw,
         -- isRemote is the only workplace flag; locationType is an undocumented code (kept in provider_fields)
         case when is_remote then 'remote' end as workplace_type_raw,
-        cast(null as varchar) as description_html,
-        cast(null as varchar) as description_text,
+        cast(null as string) as description_html,
+        cast(null as string) as description_text,
         'https://{board}.bamboohr.com/careers/' || provider_job_key as source_url,
         'https://{board}.bamboohr.com/careers/' || provider_job_key as apply_url,
         cast(null as timestamp) as source_posted_at,
@@ -92,10 +92,10 @@ renamed as (
         false as is_source_posted_at_approximate,
         cast(null as double) as salary_min_stated,
         cast(null as double) as salary_max_stated,
-        cast(null as varchar) as salary_currency_stated,
-        cast(null as varchar) as salary_period_stated,
-        cast(null as varchar) as salary_text_stated,
-        cast(null as varchar) as language_stated,
+        cast(null as string) as salary_currency_stated,
+        cast(null as string) as salary_period_stated,
+        cast(null as string) as salary_text_stated,
+        cast(null as string) as language_stated,
         {{ json_build_object([
             ('department_id', json_text('payload_json', '$.departmentId')),
             ('location_type', json_text('payload_json', '$.locationType')),

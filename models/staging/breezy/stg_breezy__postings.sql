@@ -60,7 +60,7 @@ renamed as (
         nullif(trim({{ json_text('payload_json', '$.name') }}), '') as title,
         nullif(trim({{ json_text('payload_json', '$.company.name') }}), '') as company_name,
         nullif(trim({{ json_text('payload_json', '$.department') }}), '') as department,
-        cast(null as varchar) as team,
+        cast(null as string) as team,
         location_text,
         -- locations[] when it lists any, else the primary location
         case
@@ -78,8 +78,8 @@ renamed as (
         nullif(trim({{ json_text('payload_json', '$.type.name') }}), '') as employment_type_raw,
         -- location.is_remote is the only workplace flag
         case when is_remote then 'remote' end as workplace_type_raw,
-        cast(null as varchar) as description_html,
-        cast(null as varchar) as description_text,
+        cast(null as string) as description_html,
+        cast(null as string) as description_text,
         {{ json_text('payload_json', '$.url') }} as source_url,
         {{ json_text('payload_json', '$.url') }} as apply_url,
         {{ iso_timestamp_to_utc(json_text('payload_json', '$.published_date')) }} as source_posted_at,
@@ -87,10 +87,10 @@ renamed as (
         false as is_source_posted_at_approximate,
         cast(null as double) as salary_min_stated,
         cast(null as double) as salary_max_stated,
-        cast(null as varchar) as salary_currency_stated,
-        cast(null as varchar) as salary_period_stated,
+        cast(null as string) as salary_currency_stated,
+        cast(null as string) as salary_period_stated,
         nullif(trim({{ json_text('payload_json', '$.salary') }}), '') as salary_text_stated,
-        cast(null as varchar) as language_stated,
+        cast(null as string) as language_stated,
         {{ json_build_object([
             ('friendly_id', json_text('payload_json', '$.friendly_id')),
             ('type_id', json_text('payload_json', '$.type.id')),

@@ -49,7 +49,7 @@ renamed as (
         nullif(trim({{ json_text('payload_json', '$.title') }}), '') as title,
         nullif(trim({{ json_text('payload_json', '$.company_name') }}), '') as company_name,
         nullif(trim({{ json_text('payload_json', '$.departments[0].name') }}), '') as department,
-        cast(null as varchar) as team,
+        cast(null as string) as team,
         nullif(trim(location_name), '') as location_text,
         case
             when nullif(trim(location_name), '') is not null then {{ make_list([location_struct('location_name')]) }}
@@ -67,9 +67,9 @@ renamed as (
         false as is_source_posted_at_approximate,
         cast(null as double) as salary_min_stated,
         cast(null as double) as salary_max_stated,
-        cast(null as varchar) as salary_currency_stated,
-        cast(null as varchar) as salary_period_stated,
-        cast(null as varchar) as salary_text_stated,
+        cast(null as string) as salary_currency_stated,
+        cast(null as string) as salary_period_stated,
+        cast(null as string) as salary_text_stated,
         {{ json_text('payload_json', '$.language') }} as language_stated,
         {{ json_build_object([
             ('internal_job_id', json_text('payload_json', '$.internal_job_id')),

@@ -52,7 +52,7 @@ renamed as (
         'lever' as provider,
         {{ json_text('payload_json', '$.id') }} as provider_job_key,
         nullif(trim({{ json_text('payload_json', '$.text') }}), '') as title,
-        cast(null as varchar) as company_name,
+        cast(null as string) as company_name,
         nullif(trim({{ json_text('payload_json', '$.categories.department') }}), '') as department,
         nullif(trim({{ json_text('payload_json', '$.categories.team') }}), '') as team,
         location_text,
@@ -79,7 +79,7 @@ renamed as (
         upper({{ json_text('payload_json', '$.salaryRange.currency') }}) as salary_currency_stated,
         {{ json_text('payload_json', '$.salaryRange.interval') }} as salary_period_stated,
         nullif(trim({{ json_text('payload_json', '$.salaryDescriptionPlain') }}), '') as salary_text_stated,
-        cast(null as varchar) as language_stated,
+        cast(null as string) as language_stated,
         {{ json_build_object([
             ('country', json_text('payload_json', '$.country')),
         ]) }} as provider_fields,

@@ -56,7 +56,7 @@ renamed as (
         nullif(trim({{ json_text('payload_json', '$.name') }}), '') as title,
         nullif(trim({{ json_text('payload_json', '$.subcompany') }}), '') as company_name,
         nullif(trim({{ json_text('payload_json', '$.department') }}), '') as department,
-        cast(null as varchar) as team,
+        cast(null as string) as team,
         location_text,
         -- the office first, then additionalOffices
         case
@@ -72,7 +72,7 @@ renamed as (
             nullif(trim({{ json_text('payload_json', '$.employmentType') }}), ''),
             nullif(trim({{ json_text('payload_json', '$.schedule') }}), '')
         ), '') as employment_type_raw,
-        cast(null as varchar) as workplace_type_raw,
+        cast(null as string) as workplace_type_raw,
         description_html,
         {{ html_to_text('description_html') }} as description_text,
         'https://{board}.jobs.personio.de/job/' || provider_job_key as source_url,
@@ -87,8 +87,8 @@ renamed as (
         upper(nullif(trim({{ json_text('payload_json', '$.salaryInformation.currencyCode') }}), ''))
             as salary_currency_stated,
         nullif(trim({{ json_text('payload_json', '$.salaryInformation.type') }}), '') as salary_period_stated,
-        cast(null as varchar) as salary_text_stated,
-        cast(null as varchar) as language_stated,
+        cast(null as string) as salary_text_stated,
+        cast(null as string) as language_stated,
         {{ json_build_object([
             ('recruiting_category', json_text('payload_json', '$.recruitingCategory')),
             ('employment_type', json_text('payload_json', '$.employmentType')),

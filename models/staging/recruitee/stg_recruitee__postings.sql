@@ -79,7 +79,7 @@ renamed as (
         nullif(trim({{ json_text('payload_json', '$.title') }}), '') as title,
         nullif(trim({{ json_text('payload_json', '$.company_name') }}), '') as company_name,
         nullif(trim({{ json_text('payload_json', '$.department') }}), '') as department,
-        cast(null as varchar) as team,
+        cast(null as string) as team,
         location_text,
         case
             when {{ list_length('listed_locations') }} > 0 then listed_locations
@@ -105,8 +105,8 @@ renamed as (
         try_cast({{ json_text('payload_json', '$.salary.max') }} as double) as salary_max_stated,
         upper(nullif(trim({{ json_text('payload_json', '$.salary.currency') }}), '')) as salary_currency_stated,
         nullif(trim({{ json_text('payload_json', '$.salary.period') }}), '') as salary_period_stated,
-        cast(null as varchar) as salary_text_stated,
-        cast(null as varchar) as language_stated,
+        cast(null as string) as salary_text_stated,
+        cast(null as string) as language_stated,
         {{ json_build_object([
             ('guid', json_text('payload_json', '$.guid')),
             ('slug', json_text('payload_json', '$.slug')),

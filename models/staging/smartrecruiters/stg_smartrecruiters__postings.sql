@@ -80,7 +80,7 @@ renamed as (
         nullif(trim({{ json_text('payload_json', '$.name') }}), '') as title,
         nullif(trim({{ json_text('payload_json', '$.company.name') }}), '') as company_name,
         nullif(trim({{ json_text('payload_json', '$.department.label') }}), '') as department,
-        cast(null as varchar) as team,
+        cast(null as string) as team,
         location_text,
         case
             when location_text is not null then {{ make_list([location_struct(
@@ -114,9 +114,9 @@ renamed as (
         false as is_source_posted_at_approximate,
         cast(null as double) as salary_min_stated,
         cast(null as double) as salary_max_stated,
-        cast(null as varchar) as salary_currency_stated,
-        cast(null as varchar) as salary_period_stated,
-        cast(null as varchar) as salary_text_stated,
+        cast(null as string) as salary_currency_stated,
+        cast(null as string) as salary_period_stated,
+        cast(null as string) as salary_text_stated,
         nullif(trim({{ json_text('payload_json', '$.language.code') }}), '') as language_stated,
         {{ json_build_object([
             ('ref_number', json_text('payload_json', '$.refNumber')),

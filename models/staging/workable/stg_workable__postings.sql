@@ -44,7 +44,7 @@ parsed as (
         {{ json_text('payload_json', '$.shortcode') }} as shortcode,
         -- v1: top-level city / state (a region name) / country; v3: the `location` object
         coalesce(
-            cast({{ json_raw('payload_json', '$.location') }} as varchar),
+            cast({{ json_raw('payload_json', '$.location') }} as string),
             {{ json_build_object([
                 ('city', json_text('payload_json', '$.city')),
                 ('region', json_text('payload_json', '$.state')),
@@ -95,12 +95,12 @@ renamed as (
         'workable' as provider,
         shortcode as provider_job_key,
         nullif(trim({{ json_text('payload_json', '$.title') }}), '') as title,
-        cast(null as varchar) as company_name,
+        cast(null as string) as company_name,
         -- v1: a string; v3: an array whose first element is the department
         nullif(trim(coalesce(
             {{ json_text('payload_json', '$.department[0]') }}, {{ json_text('payload_json', '$.department') }}
         )), '') as department,
-        cast(null as varchar) as team,
+        cast(null as string) as team,
         location_text,
         case
             when {{ list_length('listed_locations') }} > 0 then listed_locations
@@ -133,9 +133,9 @@ renamed as (
         true as is_source_posted_at_approximate,
         cast(null as double) as salary_min_stated,
         cast(null as double) as salary_max_stated,
-        cast(null as varchar) as salary_currency_stated,
-        cast(null as varchar) as salary_period_stated,
-        cast(null as varchar) as salary_text_stated,
+        cast(null as string) as salary_currency_stated,
+        cast(null as string) as salary_period_stated,
+        cast(null as string) as salary_text_stated,
         nullif(trim({{ json_text('payload_json', '$.language') }}), '') as language_stated,
         {{ json_build_object([
             ('surface', "case when is_widget_v1 then 'widget_v1' else 'careers_v3' end"),

@@ -93,8 +93,8 @@ renamed as (
             {{ json_text('payload_json', '$.title') }}
         )), '') as title,
         nullif(trim({{ json_text('payload_json', '$._detail.hiringOrganization.name') }}), '') as company_name,
-        cast(null as varchar) as department,
-        cast(null as varchar) as team,
+        cast(null as string) as department,
+        cast(null as string) as team,
         location_text,
         -- the primary location (with the requisition's country) first, then additionalLocations
         case
@@ -131,10 +131,10 @@ renamed as (
             as is_source_posted_at_approximate,
         cast(null as double) as salary_min_stated,
         cast(null as double) as salary_max_stated,
-        cast(null as varchar) as salary_currency_stated,
-        cast(null as varchar) as salary_period_stated,
-        cast(null as varchar) as salary_text_stated,
-        cast(null as varchar) as language_stated,
+        cast(null as string) as salary_currency_stated,
+        cast(null as string) as salary_period_stated,
+        cast(null as string) as salary_text_stated,
+        cast(null as string) as language_stated,
         {{ json_build_object([
             ('job_req_id', json_text('payload_json', info ~ '.jobReqId')),
             ('job_posting_id', json_text('payload_json', info ~ '.jobPostingId')),
