@@ -1,6 +1,8 @@
 {#-
     The provider's native payload of each job's latest version (the reference page's "native
     structured" record): one short lookup by job_id, without touching the raw files.
+    payload_first_seen_at comes from the job's sightings, not from landing's first_seen_at: landing
+    records the first fetch it happened to land, which depends on the order raw days arrived in.
 -#}
 with
 
@@ -21,6 +23,30 @@ payloads as (
 
 ),
 
+sightings as (
+
+    select
+        job_id,
+        source_hash,
+        fetched_at
+    from {{ ref('int_job_sightings_joined') }}
+
+),
+
+version_first_sightings as (
+
+    select
+        sightings.job_id,
+        min(sightings.fetched_at) as payload_first_seen_at
+    from sightings
+    inner join jobs
+        on
+            sightings.job_id = jobs.job_id
+            and sightings.source_hash = jobs.source_hash
+    group by sightings.job_id
+
+),
+
 final as (
 
     select
@@ -28,13 +54,15 @@ final as (
         jobs.provider,
         jobs.source_hash,
         payloads.payload_json,
-        payloads.payload_first_seen_at,
+        version_first_sightings.payload_first_seen_at,
         jobs.raw_payload_uri
     from jobs
     inner join payloads
         on
             jobs.source_hash = payloads.source_hash
             and jobs.provider = payloads.provider
+    inner join version_first_sightings
+        on jobs.job_id = version_first_sightings.job_id
 
 )
 
