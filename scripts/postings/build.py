@@ -169,15 +169,15 @@ def build_on_spark(
 
     ensure_layout(paths)
     paths.spark_warehouse.mkdir(parents=True, exist_ok=True)
-    extra: list[str] = []
+    vars_args = ["--vars", json.dumps(dbt_vars)] if dbt_vars else []
+    extra: list[str] = [*vars_args]
     if full_refresh:
         extra.append("--full-refresh")
-    if dbt_vars:
-        extra += ["--vars", json.dumps(dbt_vars)]
     if select:
         extra += ["--select", select]
-    progress(f"spark: registering the landing Parquet under {paths.landing} as source tables")
-    registered = run_dbt(paths, "run-operation register_landing_sources", target=SPARK_TARGET)
+    landing_root = (dbt_vars or {}).get("landing_root", paths.landing)
+    progress(f"spark: registering the landing Parquet under {landing_root} as source tables")
+    registered = run_dbt(paths, "run-operation register_landing_sources", vars_args, target=SPARK_TARGET)
     if not registered.success:
         raise PostingsError("spark: registering the landing sources failed (see the dbt output above)")
     progress(f"dbt build --target spark -> {paths.spark_warehouse}")

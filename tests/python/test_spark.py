@@ -133,7 +133,7 @@ def _multiset_difference(
 
 
 def _normalized(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Values as both engines can agree on them: numbers to 9 significant digits, lists and structs
+    """Values as both engines can agree on them: fractions to 9 significant digits, lists and structs
     as their Python values (DuckDB reads Spark's Parquet lists and structs back as lists and dicts),
     JSON text as the values it holds."""
     return tuple(_value(value) for value in row)
@@ -142,8 +142,10 @@ def _normalized(row: tuple[Any, ...]) -> tuple[Any, ...]:
 def _value(value: Any) -> Any:
     if isinstance(value, bool) or value is None:
         return value
-    if isinstance(value, int | float):
-        return float(f"{value:.9g}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() and abs(value) < 2**53 else float(f"{value:.9g}")
     if isinstance(value, str) and value[:1] in ("{", "["):
         # JSON text (provider_fields): the same values, whatever the number spelling (Spark's VARIANT
         # writes 182000.0 as 182000)
