@@ -120,23 +120,16 @@ def build(
     from postings.landing import ensure_layout
 
     ensure_layout(paths)
-    extra: list[str] = []
-    if full_refresh:
-        extra.append("--full-refresh")
-    if dbt_vars:
-        extra += ["--vars", json.dumps(dbt_vars)]
-    if select:
-        extra += ["--select", select]
     progress(f"dbt build -> {paths.build_db}")
-    outcome = run_dbt(paths, "build", extra)
-    for warning in outcome.warnings:
-        progress(f"warning: {warning}")
-    if not outcome.success:
-        first = outcome.failures[0] if outcome.failures else "see the dbt output above"
-        raise PostingsError(
-            f"dbt build failed ({len(outcome.failures)} failing nodes, first: {first}); "
-            f"the served file was not touched"
-        )
+    outcome = _dbt_build(
+        paths,
+        full_refresh,
+        dbt_vars,
+        select,
+        progress,
+        failed="dbt build failed",
+        after="; the served file was not touched",
+    )
     if select:
         progress("partial build (--select): not published")
         return BuildSummary(outcome=outcome, served_db=None)
@@ -169,26 +162,49 @@ def build_on_spark(
 
     ensure_layout(paths)
     paths.spark_warehouse.mkdir(parents=True, exist_ok=True)
-    vars_args = ["--vars", json.dumps(dbt_vars)] if dbt_vars else []
-    extra: list[str] = [*vars_args]
-    if full_refresh:
-        extra.append("--full-refresh")
-    if select:
-        extra += ["--select", select]
     landing_root = (dbt_vars or {}).get("landing_root", paths.landing)
     progress(f"spark: registering the landing Parquet under {landing_root} as source tables")
+    vars_args = ["--vars", json.dumps(dbt_vars)] if dbt_vars else []
     registered = run_dbt(paths, "run-operation register_landing_sources", vars_args, target=SPARK_TARGET)
     if not registered.success:
         raise PostingsError("spark: registering the landing sources failed (see the dbt output above)")
     progress(f"dbt build --target spark -> {paths.spark_warehouse}")
-    outcome = run_dbt(paths, "build", extra, target=SPARK_TARGET)
+    return _dbt_build(
+        paths,
+        full_refresh,
+        dbt_vars,
+        select,
+        progress,
+        failed="dbt build on spark failed",
+        target=SPARK_TARGET,
+    )
+
+
+def _dbt_build(
+    paths: DataPaths,
+    full_refresh: bool,
+    dbt_vars: dict[str, Any] | None,
+    select: str | None,
+    progress: Callable[[str], None],
+    *,
+    failed: str,
+    after: str = "",
+    target: str | None = None,
+) -> DbtOutcome:
+    """`dbt build` with the CLI's options; warnings reported, failures raised as one line."""
+    extra: list[str] = []
+    if full_refresh:
+        extra.append("--full-refresh")
+    if dbt_vars:
+        extra += ["--vars", json.dumps(dbt_vars)]
+    if select:
+        extra += ["--select", select]
+    outcome = run_dbt(paths, "build", extra, target=target)
     for warning in outcome.warnings:
         progress(f"warning: {warning}")
     if not outcome.success:
         first = outcome.failures[0] if outcome.failures else "see the dbt output above"
-        raise PostingsError(
-            f"dbt build on spark failed ({len(outcome.failures)} failing nodes, first: {first})"
-        )
+        raise PostingsError(f"{failed} ({len(outcome.failures)} failing nodes, first: {first}){after}")
     return outcome
 
 
